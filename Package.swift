@@ -1,0 +1,109 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every target opts into the same upcoming features as Hummingbird, so imports and existentials stay explicit.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "labguide",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "labguide", targets: ["LabGuide"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // The command line: parses arguments and calls into the libraries below.
+        .executableTarget(
+            name: "LabGuide",
+            dependencies: [
+                "LabGuideServer", "LabContent", "LabStore", "AWSClient", "BreakerSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The HTTP application: controllers, middleware, views.
+        .target(
+            name: "LabGuideServer",
+            dependencies: [
+                "LabContent", "LabStore", "BreakerSimulator",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Learners, sessions, progress and events in SQLite.
+        .target(
+            name: "LabStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // Lab model, loader, validator and Markdown rendering.
+        .target(
+            name: "LabContent",
+            dependencies: ["Yams", "Ink"],
+            swiftSettings: swiftSettings
+        ),
+        // Discrete-event simulation of the order → inventory call path over the real resilience types.
+        .target(
+            name: "BreakerSimulator",
+            dependencies: ["Resilience"],
+            swiftSettings: swiftSettings
+        ),
+        // Hand-written AWS client: SigV4, credentials, endpoints, retries, wire protocols.
+        .target(
+            name: "AWSClient",
+            dependencies: [
+                "Resilience",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Circuit breaker, retry, bulkhead and timeout on an injected clock.
+        .target(
+            name: "Resilience",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(
+            name: "LabGuideServerTests",
+            dependencies: [
+                "LabGuideServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "LabStoreTests", dependencies: ["LabStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "LabContentTests", dependencies: ["LabContent"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BreakerSimulatorTests",
+            dependencies: ["BreakerSimulator"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResilienceTests", dependencies: ["Resilience"], swiftSettings: swiftSettings),
+    ]
+)
