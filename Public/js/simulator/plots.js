@@ -1,0 +1,295 @@
+// The simulator's plots for one run: breaker state band, outcome strip, failure % against its
+// threshold, caller vs downstream latency, downstream load against capacity, goodput, bulkhead
+// occupancy and retry tokens. Each plot's caption is a sentence for screen readers and skimmers.
+
+import { Chart, linePath, stackedBarPaths, stepPath, svg } from './charts.js';
+import { OUTCOMES, OUTCOME_LABELS, STATE_LABELS, configValue, pick } from './model.js';
+import {
+  formatCount, formatMilliseconds, formatMillisecondsTick, formatNumber, formatPercent, formatSeconds, peak, sum,
+} from './format.js';
+import { describeTransitions, stateSegments } from './state-band.js';
+
+const OUTCOME_LEGEND = OUTCOMES.map((outcome) => ({ className: `sim-outcome-${outcome}`, label: OUTCOME_LABELS[outcome] }));
+const ATTEMPT_ROWS = 3;
+
+/** Every chart for one run, stacked in a column. `compact` keeps the three that tell the story. */
+export class RunPlots {
+  constructor(parent, { compact = false } = {}) {
+    this.compact = compact;
+    this.root = document.createElement('div');
+    this.root.className = 'sim-plots';
+    parent.appendChild(this.root);
+    this.charts = {
+      state: new Chart(this.root, {
+        title: 'Breaker state', height: 46, className: 'sim-chart-state',
+        legend: ['closed', 'open', 'halfOpen', 'forcedOpen', 'disabled']
+          .map((state) => ({ className: `sim-state-${state}`, label: STATE_LABELS[state] })),
+      }),
+      outcomes: new Chart(this.root, { title: 'Outcomes', height: compact ? 96 : 110, legend: OUTCOME_LEGEND }),
+    };
+    if (!compact) {
+      this.charts.failure = new Chart(this.root, {
+        title: 'Failure % and slow-call % against thresholds', height: 120,
+        legend: [
+          { className: 'sim-line-failure', label: 'failure %' },
+          { className: 'sim-line-slow', label: 'slow-call %' },
+          { className: 'sim-threshold', label: 'threshold' },
+          { className: 'sim-below-minimum', label: 'below minimum volume' },
+        ],
+      });
+      this.charts.latency = new Chart(this.root, {
+        title: 'Latency: caller vs inventory service', height: 120,
+        legend: [
+          { className: 'sim-line-caller', label: 'caller p50 / p99' },
+          { className: 'sim-line-downstream', label: 'downstream p50 / p99' },
+          { className: 'sim-threshold', label: 'timeout' },
+        ],
+      });
+    }
+    this.charts.load = new Chart(this.root, {
+      title: 'Downstream load: first tries and retries', height: compact ? 96 : 120,
+      legend: [
+        { className: 'sim-first-try', label: 'first tries' },
+        { className: 'sim-retry', label: 'retries' },
+        { className: 'sim-capacity', label: 'capacity' },
+      ],
+    });
+    if (!compact) {
+      this.charts.goodput = new Chart(this.root, {
+        title: 'Goodput vs offered load', height: 100,
+        legend: [{ className: 'sim-outcome-succeeded', label: 'succeeded' }, { className: 'sim-line-offered', label: 'offered' }],
+      });
+      this.charts.bulkhead = new Chart(this.root, {
+        title: 'Bulkhead occupancy', height: 100,
+        legend: [{ className: 'sim-line-bulkhead', label: 'calls in the bulkhead' }, { className: 'sim-threshold', label: 'maximum' }],
+      });
+      this.charts.tokens = new Chart(this.root, {
+        title: 'Retry-budget tokens', height: 90,
+        legend: [{ className: 'sim-line-tokens', label: 'tokens left' }],
+      });
+    }
+  }
+
+  /** Draws a run. */
+  render(run) {
+    this.run = run;
+    drawState(this.charts.state, run);
+    drawOutcomes(this.charts.outcomes, run);
+    drawLoad(this.charts.load, run);
+    if (this.compact) return;
+    drawFailure(this.charts.failure, run);
+    drawLatency(this.charts.latency, run);
+    drawGoodput(this.charts.goodput, run);
+    drawBulkhead(this.charts.bulkhead, run);
+    drawTokens(this.charts.tokens, run);
+  }
+
+  setCursor(t) {
+    for (const chart of Object.values(this.charts)) chart.setCursor(t);
+  }
+}
+
+function drawState(chart, run) {
+  const segments = stateSegments(run);
+  chart.render({
+    duration: run.duration, yMax: 1, hideYAxis: true, margin: { top: 4 },
+    summary: describeTransitions(run),
+    draw({ data, x, y }) {
+      for (const segment of segments) {
+        const left = x(segment.start);
+        const width = Math.max(1, x(segment.end) - left);
+        svg('rect', { x: left, y: y(1), width, height: y(0) - y(1), class: `sim-state-${segment.state}` }, data);
+        if (width > 44) {
+          svg('text', { x: left + width / 2, y: (y(0) + y(1)) / 2 + 4, class: 'sim-state-label' }, data,
+            STATE_LABELS[segment.state] ?? segment.state);
+        }
+      }
+    },
+  });
+}
+
+function drawOutcomes(chart, run) {
+  const { series, summary, calls } = run;
+  const totals = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, pick(summary, [outcome], sum(series[outcome]))]));
+  const offered = pick(summary, ['offered'], sum(series.offered));
+  const parts = OUTCOMES.map((outcome) => `${formatCount(totals[outcome])} ${OUTCOME_LABELS[outcome].toLowerCase()}`);
+  let text = `${formatCount(offered)} requests by final outcome: ${parts.join(', ')}.`;
+  if (calls) {
+    chart.titleNode.textContent = 'Outcome strip: one tick per attempt (rows: first try, retry 1, retry 2+)';
+    text += ` The strip shows ${formatCount(calls.length)} attempts.`;
+    chart.render({
+      duration: run.duration, yMax: ATTEMPT_ROWS, hideYAxis: true, summary: text,
+      draw({ data, x, y }) {
+        const rowHeight = y(0) - y(1);
+        const paths = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, '']));
+        for (const call of calls) {
+          const row = Math.min(call.attempt, ATTEMPT_ROWS) - 1;
+          const jitter = ((call.request * 2654435761) % 1000) / 1000;
+          const top = y(ATTEMPT_ROWS - row) + 2 + jitter * Math.max(0, rowHeight - 10);
+          paths[call.outcome] += `M${x(call.t).toFixed(1)},${top.toFixed(1)}v6`;
+        }
+        for (let row = 1; row < ATTEMPT_ROWS; row += 1) {
+          svg('line', { x1: x(0), x2: x(run.duration), y1: y(row), y2: y(row), class: 'sim-grid' }, data);
+        }
+        for (const outcome of OUTCOMES) {
+          if (paths[outcome]) svg('path', { d: paths[outcome], class: `sim-tick-mark sim-outcome-${outcome}` }, data);
+        }
+      },
+    });
+    return;
+  }
+  chart.titleNode.textContent = 'Outcomes per second (final outcome of each request)';
+  const layers = OUTCOMES.map((outcome) => series[outcome]);
+  const perSecond = series.t.map((_, index) => sum(layers.map((layer) => layer[index])));
+  chart.render({
+    duration: run.duration, yMax: Math.max(1, ...perSecond) * 1.05, summary: text, yFormat: formatCount,
+    draw({ data, x, y }) {
+      stackedBarPaths(layers, x, y).forEach((d, index) => {
+        if (d) svg('path', { d, class: `sim-bar sim-outcome-${OUTCOMES[index]}` }, data);
+      });
+    },
+  });
+}
+
+function drawFailure(chart, run) {
+  const { series } = run;
+  const threshold = configValue(run, ['breaker.failureRateThreshold', 'failureRateThreshold']);
+  const slowThreshold = configValue(run, ['breaker.slowCallRateThreshold', 'slowCallRateThreshold']);
+  const failurePeak = peak(series.failureRate);
+  const belowSeconds = series.belowMinimum.filter(Boolean).length;
+  let text = failurePeak.value == null
+    ? 'The breaker recorded no failure rate.'
+    : `Failure rate peaked at ${formatPercent(failurePeak.value)} at ${formatSeconds(failurePeak.index)}`;
+  if (failurePeak.value != null) text += threshold != null ? ` against a ${formatPercent(threshold)} threshold.` : '.';
+  const slowPeak = peak(series.slowRate);
+  if (slowPeak.value) text += ` Slow-call rate peaked at ${formatPercent(slowPeak.value)}${slowThreshold != null ? ` (threshold ${formatPercent(slowThreshold)})` : ''}.`;
+  text += belowSeconds ? ` Below the minimum number of calls for ${belowSeconds} s (shaded).` : '';
+  chart.render({
+    duration: run.duration, yMax: 100, yFormat: (value) => `${value}%`, summary: text,
+    draw({ data, overlay, x, y }) {
+      series.belowMinimum.forEach((below, index) => {
+        if (below) svg('rect', { x: x(index), y: y(100), width: x(index + 1) - x(index), height: y(0) - y(100), class: 'sim-below-minimum' }, data);
+      });
+      svg('path', { d: linePath(series.slowRate, x, y), class: 'sim-line sim-line-slow' }, data);
+      svg('path', { d: linePath(series.failureRate, x, y), class: 'sim-line sim-line-failure' }, data);
+      if (threshold != null) svg('line', { x1: x(0), x2: x(run.duration), y1: y(threshold), y2: y(threshold), class: 'sim-threshold' }, overlay);
+      if (slowThreshold != null && slowThreshold < 100) {
+        svg('line', { x1: x(0), x2: x(run.duration), y1: y(slowThreshold), y2: y(slowThreshold), class: 'sim-threshold sim-threshold-slow' }, overlay);
+      }
+    },
+  });
+}
+
+function drawLatency(chart, run) {
+  const { series, summary } = run;
+  const timeout = configValue(run, ['timeout.durationMs', 'timeout.timeoutMs', 'timeoutMs']);
+  const timeoutEnabled = configValue(run, ['timeout.enabled']) !== false;
+  const values = [series.callerP99, series.downstreamP99, series.callerP50, series.downstreamP50].flat().filter((v) => v != null);
+  const yMax = Math.max(10, ...values, timeoutEnabled && timeout ? timeout * 1.1 : 0) * 1.05;
+  const callerPeak = peak(series.callerP99);
+  const downstreamPeak = peak(series.downstreamP99);
+  const callerP50 = pick(summary, ['callerLatencyP50Ms', 'latency.caller.p50Ms', 'callerLatency.p50Ms', 'callerP50Ms']);
+  const callerP99 = pick(summary, ['callerLatencyP99Ms', 'latency.caller.p99Ms', 'callerLatency.p99Ms', 'callerP99Ms']);
+  const downP50 = pick(summary, ['downstreamLatencyP50Ms', 'latency.downstream.p50Ms', 'downstreamLatency.p50Ms', 'downstreamP50Ms']);
+  const downP99 = pick(summary, ['downstreamLatencyP99Ms', 'latency.downstream.p99Ms', 'downstreamLatency.p99Ms', 'downstreamP99Ms']);
+  let text = `Over the run the caller saw p50 ${formatMilliseconds(callerP50)} and p99 ${formatMilliseconds(callerP99)}; `
+    + `the inventory service p50 ${formatMilliseconds(downP50)} and p99 ${formatMilliseconds(downP99)}.`;
+  if (callerPeak.value != null) text += ` Caller p99 peaked at ${formatMilliseconds(callerPeak.value)} at ${formatSeconds(callerPeak.index)}`;
+  if (downstreamPeak.value != null) text += `, downstream p99 at ${formatMilliseconds(downstreamPeak.value)}.`;
+  chart.render({
+    duration: run.duration, yMax, yFormat: formatMillisecondsTick, summary: text,
+    draw({ data, overlay, x, y }) {
+      svg('path', { d: linePath(series.downstreamP50, x, y), class: 'sim-line sim-line-downstream sim-line-thin' }, data);
+      svg('path', { d: linePath(series.downstreamP99, x, y), class: 'sim-line sim-line-downstream' }, data);
+      svg('path', { d: linePath(series.callerP50, x, y), class: 'sim-line sim-line-caller sim-line-thin' }, data);
+      svg('path', { d: linePath(series.callerP99, x, y), class: 'sim-line sim-line-caller' }, data);
+      if (timeout && timeoutEnabled) svg('line', { x1: x(0), x2: x(run.duration), y1: y(timeout), y2: y(timeout), class: 'sim-threshold' }, overlay);
+    },
+  });
+}
+
+/** Requests per second the inventory service can serve: concurrency over mean latency. */
+export function capacityPerSecond(run) {
+  const explicit = configValue(run, ['capacityPerSecond', 'throughputPerSecond']);
+  if (explicit) return explicit;
+  const concurrency = configValue(run, ['downstream.capacity', 'inventory.capacity', 'capacity', 'concurrency', 'maxConcurrency']);
+  const latency = configValue(run, ['latencyMs', 'meanLatencyMs', 'medianLatencyMs', 'latencyP50Ms', 'baseLatencyMs']);
+  if (!concurrency || !latency) return null;
+  return (concurrency * 1000) / latency;
+}
+
+function drawLoad(chart, run) {
+  const { series, summary } = run;
+  const firstTries = series.firstTries.map((value) => value ?? 0);
+  const retries = series.retries.map((value) => value ?? 0);
+  const capacity = capacityPerSecond(run);
+  const downstream = pick(summary, ['downstreamCalls'], sum(firstTries) + sum(retries));
+  const offered = pick(summary, ['offered'], sum(series.offered));
+  const amplification = pick(summary, ['amplification'], offered ? downstream / offered : null);
+  chart.titleNode.textContent = `Downstream load: first tries and retries (amplification ${formatNumber(amplification)}×)`;
+  const perSecond = firstTries.map((value, index) => value + retries[index]);
+  const overCapacity = capacity ? perSecond.filter((value) => value > capacity).length : 0;
+  let text = `The inventory service received ${formatCount(downstream)} calls: ${formatCount(sum(firstTries))} first tries and `
+    + `${formatCount(sum(retries))} retries, ${formatNumber(amplification)} times the ${formatCount(offered)} requests offered.`;
+  if (capacity) text += ` Capacity is about ${formatCount(capacity)} calls per second; load exceeded it for ${overCapacity} s.`;
+  chart.render({
+    duration: run.duration, yMax: Math.max(1, ...perSecond, capacity ? capacity * 1.1 : 0) * 1.05, yFormat: formatCount, summary: text,
+    draw({ data, overlay, x, y }) {
+      const [firstPath, retryPath] = stackedBarPaths([firstTries, retries], x, y);
+      if (firstPath) svg('path', { d: firstPath, class: 'sim-bar sim-first-try' }, data);
+      if (retryPath) svg('path', { d: retryPath, class: 'sim-bar sim-retry' }, data);
+      if (capacity) svg('line', { x1: x(0), x2: x(run.duration), y1: y(capacity), y2: y(capacity), class: 'sim-capacity' }, overlay);
+    },
+  });
+}
+
+function drawGoodput(chart, run) {
+  const { series } = run;
+  const offered = series.offered.map((value) => value ?? 0);
+  const succeeded = series.succeeded.map((value) => value ?? 0);
+  const total = sum(offered);
+  const good = sum(succeeded);
+  const text = `${formatCount(good)} of ${formatCount(total)} requests succeeded (${formatPercent(total ? (good / total) * 100 : 0)} goodput).`;
+  chart.render({
+    duration: run.duration, yMax: Math.max(1, ...offered, ...succeeded) * 1.05, yFormat: formatCount, summary: text,
+    draw({ data, x, y }) {
+      const [goodPath] = stackedBarPaths([succeeded], x, y);
+      if (goodPath) svg('path', { d: goodPath, class: 'sim-bar sim-outcome-succeeded' }, data);
+      svg('path', { d: stepPath(offered, x, y), class: 'sim-line sim-line-offered' }, data);
+    },
+  });
+}
+
+function drawBulkhead(chart, run) {
+  const { series } = run;
+  const maximum = configValue(run, ['bulkhead.maxConcurrentCalls', 'maxConcurrentCalls']);
+  const enabled = configValue(run, ['bulkhead.enabled']) !== false;
+  const occupancy = peak(series.bulkhead);
+  const text = occupancy.value == null
+    ? 'The run reports no bulkhead occupancy.'
+    : `Bulkhead occupancy peaked at ${formatCount(occupancy.value)}${maximum && enabled ? ` of ${formatCount(maximum)}` : ''} at ${formatSeconds(occupancy.index)}.`;
+  chart.render({
+    duration: run.duration, yMax: Math.max(1, occupancy.value ?? 0, enabled && maximum ? maximum : 0) * 1.1, yFormat: formatCount, summary: text,
+    draw({ data, overlay, x, y }) {
+      svg('path', { d: stepPath(series.bulkhead, x, y), class: 'sim-line sim-line-bulkhead' }, data);
+      if (maximum && enabled) svg('line', { x1: x(0), x2: x(run.duration), y1: y(maximum), y2: y(maximum), class: 'sim-threshold' }, overlay);
+    },
+  });
+}
+
+function drawTokens(chart, run) {
+  const { series } = run;
+  const tokens = series.retryTokens;
+  const hasTokens = tokens.some((value) => value != null);
+  chart.figure.hidden = !hasTokens;
+  if (!hasTokens) return;
+  const highest = peak(tokens);
+  const lowest = peak(tokens.map((value) => (value == null ? null : -value)));
+  const text = `Retry tokens ranged from ${formatCount(-lowest.value)} (at ${formatSeconds(lowest.index)}) to ${formatCount(highest.value)}.`;
+  chart.render({
+    duration: run.duration, yMax: Math.max(1, highest.value) * 1.1, yFormat: formatCount, summary: text,
+    draw({ data, x, y }) {
+      svg('path', { d: stepPath(tokens, x, y), class: 'sim-line sim-line-tokens' }, data);
+    },
+  });
+}
