@@ -160,6 +160,7 @@ class SimulatorApp {
     }
     this.panel.build(this.session.presetFlat, { open: !window.matchMedia(NARROW).matches });
     this.refreshControls();
+    this.writeURL();
   }
 
   /** The classic comparison: the same run with the breaker switched the other way. */
@@ -227,8 +228,13 @@ class SimulatorApp {
   showRuns(runs) {
     this.runs = runs;
     this.root.classList.remove('sim-stale');
+    this.columnA.plots.clearSharedScales();
+    this.columnB.plots.clearSharedScales();
     this.columnA.plots.render(runs.A);
-    if (runs.B) this.columnB.plots.render(runs.B);
+    if (runs.B) {
+      this.columnB.plots.render(runs.B);
+      RunPlots.shareScales([this.columnA.plots, this.columnB.plots]);
+    }
     renderRunTable(this.summaryBox, runs);
     this.liveRegion.textContent = runs.B
       ? `Run A: ${describeRun(runs.A)} Run B: ${describeRun(runs.B)}`

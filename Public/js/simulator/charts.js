@@ -110,6 +110,7 @@ export class Chart {
       }
     }
     this.spec = null;
+    this.yFloor = 0;
     this.cursor = null;
     this.renderCount = 0;
     if (typeof ResizeObserver === 'function') {
@@ -141,7 +142,9 @@ export class Chart {
     const plotWidth = width - margin.left - margin.right;
     const plotHeight = height - margin.top - margin.bottom;
     const duration = Math.max(1, spec.duration);
-    const yMax = spec.yMax > 0 ? spec.yMax : 1;
+    // A/B columns share a floor so that equal heights mean equal values in both runs.
+    const yMax = Math.max(spec.yMax > 0 ? spec.yMax : 1, this.yFloor ?? 0);
+    this.naturalYMax = spec.yMax;
     const x = (t) => margin.left + (Math.min(Math.max(t, 0), duration) / duration) * plotWidth;
     const y = (value) => margin.top + plotHeight * (1 - Math.min(Math.max(value, 0), yMax) / yMax);
     const clipId = `${this.id}-clip`;

@@ -87,6 +87,23 @@ export class RunPlots {
   setCursor(t) {
     for (const chart of Object.values(this.charts)) chart.setCursor(t);
   }
+
+  /** Gives the same y scale to each pair of charts in two columns (A/B), redrawing where it changed. */
+  static shareScales(columns) {
+    for (const name of Object.keys(columns[0].charts)) {
+      const charts = columns.map((plots) => plots.charts[name]).filter((chart) => chart?.spec);
+      const shared = Math.max(...charts.map((chart) => chart.naturalYMax ?? 0));
+      for (const chart of charts) {
+        if (chart.yFloor === shared) continue;
+        chart.yFloor = shared;
+        chart.render(chart.spec);
+      }
+    }
+  }
+
+  clearSharedScales() {
+    for (const chart of Object.values(this.charts)) chart.yFloor = 0;
+  }
 }
 
 function drawState(chart, run) {
