@@ -159,6 +159,7 @@ class SimulatorApp {
       if (paragraph.trim()) element('p', {}, this.explanation, paragraph.trim());
     }
     this.panel.build(this.session.presetFlat, { open: !window.matchMedia(NARROW).matches });
+    this.panel.setTimeLimit(state.duration);
     this.refreshControls();
     this.writeURL();
   }
@@ -171,6 +172,7 @@ class SimulatorApp {
 
   setRunValue(name, value) {
     this.session.state[name] = value;
+    if (name === 'duration') this.panel.setTimeLimit(value);
     this.writeURL();
     this.session.schedule();
   }

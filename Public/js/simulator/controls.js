@@ -106,6 +106,15 @@ export class ParameterPanel {
     return found;
   }
 
+  /** Fault windows are in seconds of the run: their sliders span the run's duration. */
+  setTimeLimit(duration) {
+    for (const field of this.fields.values()) {
+      if (field.description.unit !== 's' || field.description.kind !== 'number') continue;
+      const value = Number(field.inputs[0].value) || 0;
+      for (const input of field.inputs) input.max = String(Math.max(duration, value, field.presetValue ?? 0));
+    }
+  }
+
   setOpen(open) {
     for (const details of this.root.querySelectorAll('details')) details.open = open;
   }

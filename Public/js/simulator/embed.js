@@ -57,7 +57,7 @@ class EmbeddedSimulator {
     });
     const featured = Object.fromEntries(Object.entries(this.session.presetFlat)
       .filter(([key]) => FEATURED.some((suffix) => key === suffix || key.endsWith(`.${suffix}`))));
-    this.panel.build(featured, { open: false });
+    this.panel.build(featured, { open: !window.matchMedia('(max-width: 420px)').matches });
     const details = this.panel.root.querySelectorAll('details');
     details.forEach((group) => {
       const summary = group.querySelector('summary');

@@ -117,6 +117,10 @@ export function describeParameter(key, value) {
   const kind = base.kind ?? (typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'text');
   const description = { key, group: groupOf(key), ...base, kind };
   description.label = context && parts[0] !== 'breaker' && groupOf(key) === 'faults' ? `${context}: ${base.label.toLowerCase()}` : base.label;
+  if (last === 'enabled' && parts.length > 1) {
+    const group = GROUPS.find((candidate) => candidate.id === description.group);
+    description.label = `${group && group.id !== 'other' ? group.title : humanize(parts[0])} enabled`;
+  }
   if (kind === 'number' && typeof value === 'number') {
     // Keep the preset's value reachable even when it lies outside the table's range.
     if (value > description.max) description.max = niceCeiling(value * 2);

@@ -7,7 +7,7 @@ import { OUTCOMES, OUTCOME_LABELS, STATE_LABELS, configValue, pick } from './mod
 import {
   formatCount, formatMilliseconds, formatMillisecondsTick, formatNumber, formatPercent, formatSeconds, peak, sum,
 } from './format.js';
-import { describeTransitions, stateSegments } from './state-band.js';
+import { FAULT_LABELS, describeFaults, describeTransitions, faultWindows, stateSegments } from './state-band.js';
 
 const OUTCOME_LEGEND = OUTCOMES.map((outcome) => ({ className: `sim-outcome-${outcome}`, label: OUTCOME_LABELS[outcome] }));
 const ATTEMPT_ROWS = 3;
@@ -21,9 +21,10 @@ export class RunPlots {
     parent.appendChild(this.root);
     this.charts = {
       state: new Chart(this.root, {
-        title: 'Breaker state', height: 46, className: 'sim-chart-state',
+        title: 'Fault schedule and breaker state', height: 64, className: 'sim-chart-state',
         legend: ['closed', 'open', 'halfOpen', 'forcedOpen', 'disabled']
-          .map((state) => ({ className: `sim-state-${state}`, label: STATE_LABELS[state] })),
+          .map((state) => ({ className: `sim-state-${state}`, label: STATE_LABELS[state] }))
+          .concat(['outage', 'errors', 'latency'].map((category) => ({ className: `sim-fault-${category}`, label: FAULT_LABELS[category] }))),
       }),
       outcomes: new Chart(this.root, { title: 'Outcomes', height: compact ? 96 : 110, legend: OUTCOME_LEGEND }),
     };
@@ -106,18 +107,29 @@ export class RunPlots {
   }
 }
 
+/** Two lanes: the scheduled faults (always shown: they are the cause) and the breaker state (revealed). */
 function drawState(chart, run) {
   const segments = stateSegments(run);
+  const faults = faultWindows(run);
   chart.render({
     duration: run.duration, yMax: 1, hideYAxis: true, margin: { top: 4 },
-    summary: describeTransitions(run),
-    draw({ data, x, y }) {
+    summary: `${describeFaults(faults)} ${describeTransitions(run)}`,
+    draw({ data, overlay, x, y, margin }) {
+      const laneTop = y(0.62);
+      faults.forEach((window, index) => {
+        const lane = faults.length > 1 ? index % 2 : 0;
+        const top = y(1) + lane * ((y(0.68) - y(1)) / 2);
+        const height = faults.length > 1 ? (y(0.68) - y(1)) / 2 - 1 : y(0.68) - y(1);
+        svg('rect', { x: x(window.start), y: top, width: Math.max(1, x(window.end) - x(window.start)), height, class: `sim-fault sim-fault-${window.category}` }, overlay);
+      });
+      svg('text', { x: margin.left - 6, y: (y(1) + y(0.68)) / 2 + 4, class: 'sim-tick sim-tick-y' }, overlay, 'faults');
+      svg('text', { x: margin.left - 6, y: (laneTop + y(0)) / 2 + 4, class: 'sim-tick sim-tick-y' }, overlay, 'breaker');
       for (const segment of segments) {
         const left = x(segment.start);
         const width = Math.max(1, x(segment.end) - left);
-        svg('rect', { x: left, y: y(1), width, height: y(0) - y(1), class: `sim-state-${segment.state}` }, data);
+        svg('rect', { x: left, y: laneTop, width, height: y(0) - laneTop, class: `sim-state-${segment.state}` }, data);
         if (width > 44) {
-          svg('text', { x: left + width / 2, y: (y(0) + y(1)) / 2 + 4, class: 'sim-state-label' }, data,
+          svg('text', { x: left + width / 2, y: (y(0) + laneTop) / 2 + 4, class: 'sim-state-label' }, data,
             STATE_LABELS[segment.state] ?? segment.state);
         }
       }

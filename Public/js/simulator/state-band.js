@@ -48,3 +48,46 @@ export function describeTransitions(run) {
   const count = `${transitions.length} transition${transitions.length === 1 ? '' : 's'}`;
   return `Breaker ${list}${more}; ${count}; open for ${formatSeconds(openSeconds)} in total.`;
 }
+
+const START_KEYS = { startSeconds: 1, startS: 1, start: 1, from: 1, fromSeconds: 1, startMs: 0.001, fromMs: 0.001 };
+const END_KEYS = { endSeconds: 1, endS: 1, end: 1, to: 1, untilSeconds: 1, toSeconds: 1, endMs: 0.001, toMs: 0.001, untilMs: 0.001 };
+
+/** Fault windows found in the effective config: `{name, kind, start, end}` in seconds, empty windows left out. */
+export function faultWindows(run) {
+  const parents = new Map();
+  for (const [key, value] of Object.entries(run.flatConfig)) {
+    const parts = key.split('.');
+    if (parts[0] !== 'faults' && parts[0] !== 'fault' && parts[0] !== 'schedule') continue;
+    const parent = parts.slice(0, -1).join('.');
+    if (!parents.has(parent)) parents.set(parent, {});
+    parents.get(parent)[parts[parts.length - 1]] = value;
+  }
+  const windows = [];
+  for (const [parent, fields] of parents) {
+    const startKey = Object.keys(START_KEYS).find((key) => typeof fields[key] === 'number');
+    const endKey = Object.keys(END_KEYS).find((key) => typeof fields[key] === 'number');
+    if (!startKey || !endKey) continue;
+    const start = fields[startKey] * START_KEYS[startKey];
+    const end = fields[endKey] * END_KEYS[endKey];
+    if (!(end > start)) continue;
+    const segment = parent.split('.').pop();
+    const kind = String(fields.kind ?? fields.type ?? segment);
+    const category = /outage|down/i.test(kind) ? 'outage' : /latency|slow|spike/i.test(kind) ? 'latency' : 'errors';
+    windows.push({ name: kind, category, start, end, fields });
+  }
+  return windows.sort((left, right) => left.start - right.start);
+}
+
+/** "Faults: outage 20–40 s, latency spike 15–45 s (+1500 ms)." */
+export function describeFaults(windows) {
+  if (!windows.length) return 'No faults scheduled.';
+  const text = windows.map((window) => {
+    const detail = window.category === 'errors'
+      ? Object.entries(window.fields).find(([key]) => /rate|percent/i.test(key))?.[1]
+      : null;
+    return `${FAULT_LABELS[window.category]} ${formatSeconds(window.start)}–${formatSeconds(window.end)}${detail != null ? ` (${detail} %)` : ''}`;
+  });
+  return `Faults: ${text.join(', ')}.`;
+}
+
+export const FAULT_LABELS = { outage: 'outage', errors: 'errors', latency: 'latency spike' };
