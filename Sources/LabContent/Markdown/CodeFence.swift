@@ -1,0 +1,45 @@
+/// The opening line of a fenced code block: three or more backticks or tildes, then the language.
+struct CodeFence {
+    let character: Character
+    let length: Int
+    /// How far the fence is indented; the same indentation is removed from the code lines (fences inside lists).
+    let indentation: Int
+    /// The first word of the info string, such as `bash`; empty when none is given.
+    let language: String
+
+    init?(openingLine line: Substring) {
+        let indentation = line.prefix { $0 == " " }.count
+        let rest = line.dropFirst(indentation)
+        guard let character = rest.first, character == "`" || character == "~" else { return nil }
+        let length = rest.prefix { $0 == character }.count
+        guard length >= 3 else { return nil }
+        let info = rest.dropFirst(length).trimmingSpaces()
+        if character == "`", info.contains("`") { return nil }
+        self.character = character
+        self.length = length
+        self.indentation = indentation
+        self.language = String(info.prefix { !$0.isWhitespace })
+    }
+
+    /// The fence as written, for messages.
+    var marker: String {
+        String(repeating: character, count: length)
+    }
+
+    /// True for a line of at least as many of the same fence characters and nothing else.
+    func isClosed(by line: Substring) -> Bool {
+        let trimmed = line.trimmingSpaces()
+        return trimmed.count >= length && trimmed.allSatisfy { $0 == character }
+    }
+
+    /// A code line without the fence's indentation.
+    func removingIndentation(_ line: Substring) -> Substring {
+        var line = line
+        var removed = 0
+        while removed < indentation, line.first == " " {
+            line = line.dropFirst()
+            removed += 1
+        }
+        return line
+    }
+}

@@ -1,0 +1,63 @@
+/// Markdown rendered to HTML once at load time, with holes where the learner's variables go.
+///
+/// `html(_:)` runs on every page request, so it only concatenates prepared strings and escapes the values.
+public struct RenderedMarkdown: Sendable {
+    enum Segment: Sendable {
+        case html(String)
+        /// A variable in element text, shown highlighted with its name as a tooltip.
+        case textVariable(TextVariable)
+        /// A variable inside a tag (a link target, an image's alt text): only the escaped value fits there.
+        case attributeVariable(String)
+    }
+
+    /// The wrapper tags for one variable in text, escaped and built once.
+    struct TextVariable: Sendable {
+        let name: String
+        let opening: String
+        let placeholderOpening: String
+
+        init(name: String) {
+            let title = "your \(name)".escapedForHTML
+            self.name = name
+            self.opening = "<span class=\"var\" title=\"\(title)\">"
+            self.placeholderOpening = "<span class=\"var placeholder\" title=\"\(title)\">"
+        }
+    }
+
+    let segments: [Segment]
+    /// The variable names used, in order of first use.
+    public let variableNames: [String]
+    private let expectedLength: Int
+
+    init(segments: [Segment], variableNames: [String]) {
+        self.segments = segments
+        self.variableNames = variableNames
+        self.expectedLength = segments.reduce(0) { length, segment in
+            switch segment {
+            case .html(let html): length + html.utf8.count
+            case .textVariable(let variable): length + variable.placeholderOpening.utf8.count + 24
+            case .attributeVariable: length + 16
+            }
+        }
+    }
+
+    /// The HTML for one learner; values are escaped, and a variable with no value shows `{{name}}` as a placeholder.
+    public func html(_ variables: LearnerVariables) -> String {
+        var result = ""
+        result.reserveCapacity(expectedLength)
+        for segment in segments {
+            switch segment {
+            case .html(let html):
+                result += html
+            case .textVariable(let variable):
+                let value = variables[variable.name]
+                result += value?.isPlaceholder == false ? variable.opening : variable.placeholderOpening
+                result += (value?.text ?? "{{\(variable.name)}}").escapedForHTML
+                result += "</span>"
+            case .attributeVariable(let name):
+                result += (variables[name]?.text ?? "{{\(name)}}").escapedForHTML
+            }
+        }
+        return result
+    }
+}
