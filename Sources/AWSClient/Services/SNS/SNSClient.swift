@@ -1,0 +1,54 @@
+/// Amazon SNS over the query protocol (2010-03-31) with XML replies.
+public struct SNSClient: Sendable {
+    public let runtime: AWSRuntime
+    static let service = ServiceDescriptor.sns
+    static let version = "2010-03-31"
+
+    public init(runtime: AWSRuntime) {
+        self.runtime = runtime
+    }
+
+    func parameters(_ action: String) -> QueryParameters {
+        QueryParameters(action: action, version: Self.version)
+    }
+
+    /// Creates a topic (idempotent by name) and returns its ARN.
+    public func createTopic(name: String, attributes: [String: String] = [:], tags: [String: String] = [:])
+        async throws -> String
+    {
+        var parameters = parameters("CreateTopic")
+        parameters.add("Name", name)
+        parameters.addMap("Attributes", attributes)
+        parameters.addList("Tags", tags.sorted { $0.key < $1.key }) { parameters, prefix, tag in
+            parameters.add("\(prefix).Key", tag.key)
+            parameters.add("\(prefix).Value", tag.value)
+        }
+        return try await requireString(runtime.callQuery(Self.service, parameters), "TopicArn", "CreateTopic")
+    }
+
+    public func deleteTopic(arn: String) async throws {
+        var parameters = parameters("DeleteTopic")
+        parameters.add("TopicArn", arn)
+        _ = try await runtime.callQuery(Self.service, parameters)
+    }
+
+    /// Topic ARNs, page by page (`NextToken`).
+    public func listTopics() -> PaginatedSequence<String> {
+        let runtime = self.runtime
+        let template = parameters("ListTopics")
+        return PaginatedSequence { token in
+            var parameters = template
+            parameters.add("NextToken", token)
+            let result = try await runtime.callQuery(Self.service, parameters)
+            return (result.members(at: "Topics").compactMap { $0.string(at: "TopicArn") }, result.string(at: "NextToken"))
+        }
+    }
+
+    func requireString(_ result: AWSXMLElement, _ path: String, _ operation: String) throws -> String {
+        guard let value = result.string(at: path) else {
+            throw AWSError.makeInvalidResponse(
+                "\(operation) reply has no \(path)", body: [], statusCode: 200, service: "SNS", operation: operation)
+        }
+        return value
+    }
+}
