@@ -112,6 +112,21 @@ def test_a_shared_address_restores_the_run_and_its_comparison(page: Page, base_u
     expect(page.locator(f'[data-key="{key}"].sim-field-changed')).to_have_count(1)
 
 
+def test_the_fault_schedule_can_be_edited(page: Page, base_url: str):
+    open_simulator(page, base_url, "?preset=inventory-outage")
+    state_summary = page.locator('[data-run="A"] .sim-chart-state .sim-chart-summary')
+    expect(state_summary).to_contain_text("outage 20 s–40 s")
+    count = runs_count(page, APP)
+    page.locator('[data-key="fault.errorWindows"] [data-action="add-window"]').click()
+    count = wait_for_run(page, after=count)
+    expect(state_summary).to_contain_text("errors")
+    assert "fault.errorWindows=" in page.url
+    page.locator('[data-key="fault.outages"] [data-action="remove-window"]').first.click()
+    wait_for_run(page, after=count)
+    expect(state_summary).not_to_contain_text("outage")
+    assert "fault.outages=%5B%5D" in page.url
+
+
 def test_a_rejected_value_shows_the_servers_message_inline(page: Page, base_url: str):
     page.goto(f"{base_url}/simulator?preset=inventory-outage&breaker.failureRateThreshold=150")
     alert = page.locator(f"{APP} .sim-error[role=alert]")

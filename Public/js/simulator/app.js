@@ -9,7 +9,7 @@ import { Playback } from './playback.js';
 import { RunPlots } from './plots.js';
 import { describeRun, renderRunTable } from './run-table.js';
 import { SimulationSession } from './session.js';
-import { readState, writeState } from './url-state.js';
+import { encodeValue, readState, writeState } from './url-state.js';
 
 const NARROW = '(max-width: 420px)';
 
@@ -124,14 +124,14 @@ class SimulatorApp {
     }
     for (const preset of this.presets) element('option', { value: preset.id }, this.presetSelect, preset.title ?? preset.id);
     const state = this.session.state;
-    Object.assign(state, { seed: urlState.seed, duration: urlState.duration, compare: urlState.compare, speed: urlState.speed });
+    Object.assign(state, { compare: urlState.compare, speed: urlState.speed });
     const preset = this.presets.find((candidate) => candidate.id === urlState.preset) ?? this.presets[0];
     if (!preset) {
       this.showError('The server offers no simulator presets.');
       return;
     }
     this.session.usePreset(preset, urlState);
-    if (urlState.compare && !Object.keys(urlState.overridesB).length) this.defaultOverridesB();
+    if (urlState.compare) this.session.useCompareDefaults();
     this.applyPreset(preset);
     await this.session.run();
   }
@@ -140,7 +140,7 @@ class SimulatorApp {
     const preset = this.presets.find((candidate) => candidate.id === id);
     if (!preset) return;
     this.session.usePreset(preset);
-    if (this.session.state.compare) this.defaultOverridesB();
+    if (this.session.state.compare) this.session.useCompareDefaults();
     this.applyPreset(preset);
     this.session.run();
   }
@@ -164,12 +164,6 @@ class SimulatorApp {
     this.writeURL();
   }
 
-  /** The classic comparison: the same run with the breaker switched the other way. */
-  defaultOverridesB() {
-    const key = Object.keys(this.session.presetFlat).find((candidate) => /^(breaker|circuitBreaker)\.enabled$/.test(candidate));
-    if (key) this.session.setValue('B', key, !this.session.effectiveA[key]);
-  }
-
   setRunValue(name, value) {
     this.session.state[name] = value;
     if (name === 'duration') this.panel.setTimeLimit(value);
@@ -179,7 +173,7 @@ class SimulatorApp {
 
   setCompare(compare) {
     this.session.state.compare = compare;
-    if (compare && !Object.keys(this.session.state.overridesB).length) this.defaultOverridesB();
+    if (compare) this.session.useCompareDefaults();
     if (!compare) this.setEditing('A');
     this.refreshControls();
     this.writeURL();
@@ -277,5 +271,5 @@ class SimulatorApp {
 function describeOverrides(overrides, emptyText, prefix = 'Changed: ') {
   const entries = Object.entries(overrides);
   if (!entries.length) return emptyText;
-  return prefix + entries.map(([key, value]) => `${key} = ${value}`).join(', ');
+  return prefix + entries.map(([key, value]) => `${key} = ${encodeValue(value)}`).join(', ');
 }

@@ -2,6 +2,7 @@
 // collapse on narrow screens. Range sliders pair with number inputs so values can be typed exactly.
 
 import { element } from './charts.js';
+import { FaultListEditor, isWindowList } from './fault-editor.js';
 import { GROUPS, describeParameter, parseValue } from './parameters.js';
 
 let nextFieldNumber = 0;
@@ -32,6 +33,13 @@ export class ParameterPanel {
   }
 
   addField(parent, description, presetValue) {
+    if (isWindowList(description.key, presetValue)) {
+      const editor = new FaultListEditor(parent, description.key, presetValue, this.onChange);
+      const field = { description, presetValue, wrapper: editor.wrapper, editor, get inputs() { return editor.inputs; } };
+      field.reset = this.addResetButton(editor.wrapper.querySelector('legend'), description);
+      this.fields.set(description.key, field);
+      return;
+    }
     nextFieldNumber += 1;
     const id = `${this.idPrefix}-field-${nextFieldNumber}`;
     const wrapper = element('div', { class: `sim-field sim-field-${description.kind}`, 'data-key': description.key }, parent);
@@ -68,20 +76,25 @@ export class ParameterPanel {
       });
       field.inputs.push(range, number);
     }
+    field.reset = this.addResetButton(wrapper, description);
+    this.fields.set(description.key, field);
+  }
+
+  addResetButton(parent, description) {
     const reset = element('button', {
       type: 'button', class: 'sim-reset-field', hidden: true,
       'aria-label': `Reset ${description.label} to the preset's value`, title: 'Reset to the preset value',
-    }, wrapper, '↺');
+    }, parent, '↺');
     reset.addEventListener('click', () => this.onReset(description.key));
-    field.reset = reset;
-    this.fields.set(description.key, field);
+    return reset;
   }
 
   /** Shows `values` (flat keys) and marks the keys that differ from the preset (`changedKeys`). */
   setValues(values, changedKeys = new Set()) {
     for (const [key, field] of this.fields) {
       const value = values[key];
-      for (const input of field.inputs) {
+      if (field.editor) field.editor.setValue(value);
+      else for (const input of field.inputs) {
         if (document.activeElement === input && input.type === 'number') continue;
         if (input.type === 'checkbox') input.checked = Boolean(value);
         else input.value = value ?? '';
@@ -109,6 +122,7 @@ export class ParameterPanel {
   /** Fault windows are in seconds of the run: their sliders span the run's duration. */
   setTimeLimit(duration) {
     for (const field of this.fields.values()) {
+      field.editor?.setTimeLimit(duration);
       if (field.description.unit !== 's' || field.description.kind !== 'number') continue;
       const value = Number(field.inputs[0].value) || 0;
       for (const input of field.inputs) input.max = String(Math.max(duration, value, field.presetValue ?? 0));

@@ -116,10 +116,9 @@ function normalizeSeries(series) {
 export function flattenConfig(config, prefix = '', into = {}) {
   for (const [key, value] of Object.entries(config ?? {})) {
     const path = prefix ? `${prefix}.${key}` : key;
+    // Lists (fault windows) stay whole: the API overrides a list as one value.
     if (value && typeof value === 'object' && !Array.isArray(value)) flattenConfig(value, path, into);
-    else if (Array.isArray(value) && value.every((item) => item && typeof item === 'object')) {
-      value.forEach((item, index) => flattenConfig(item, `${path}.${index}`, into));
-    } else into[path] = value;
+    else into[path] = value;
   }
   return into;
 }

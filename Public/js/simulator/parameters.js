@@ -39,7 +39,7 @@ const KNOWN = {
   // retry
   maxAttempts: { label: 'Maximum attempts (incl. first)', ...COUNT(10, 1) },
   backoff: { label: 'Backoff', kind: 'choice', options: ['none', 'exponential', 'fullJitter', 'equalJitter', 'decorrelatedJitter'] },
-  jitter: { label: 'Jitter', kind: 'choice', options: ['none', 'full', 'equal', 'decorrelated'] },
+  jitter: { label: 'Backoff jitter', kind: 'choice', options: ['none', 'full', 'equal', 'decorrelated'] },
   baseDelayMs: { label: 'Base delay', ...MILLISECONDS(5000, 10) },
   initialDelayMs: { label: 'Initial delay', ...MILLISECONDS(5000, 10) },
   maxDelayMs: { label: 'Backoff cap', ...MILLISECONDS(30000, 100) },
@@ -59,22 +59,27 @@ const KNOWN = {
   timeoutMs: { label: 'Timeout', ...MILLISECONDS(10000, 10, 1) },
   // load
   arrivalRate: { label: 'Arrival rate', min: 1, max: 1000, step: 1, unit: 'requests/s' },
-  requestsPerSecond: { label: 'Arrival rate', min: 1, max: 1000, step: 1, unit: 'requests/s' },
+  requestsPerSecond: { label: 'Arrival rate', min: 1, max: 2000, step: 1, unit: 'requests/s' },
   ratePerSecond: { label: 'Arrival rate', min: 1, max: 1000, step: 1, unit: 'requests/s' },
   // downstream
+  queueLimit: { label: 'Queue limit', ...COUNT(10000, 0), unit: 'requests' },
+  outageFailureLatencyMs: { label: 'Failure latency during an outage', ...MILLISECONDS(1000, 1) },
+  outages: { label: 'Outages' },
+  errorWindows: { label: 'Error windows' },
+  latencySpikes: { label: 'Latency spikes' },
   capacity: { label: 'Capacity (concurrency)', ...COUNT(500, 1) },
   concurrency: { label: 'Capacity (concurrency)', ...COUNT(500, 1) },
   maxConcurrency: { label: 'Capacity (concurrency)', ...COUNT(500, 1) },
   latencyMs: { label: 'Latency', ...MILLISECONDS(5000, 5, 1) },
   meanLatencyMs: { label: 'Mean latency', ...MILLISECONDS(5000, 5, 1) },
   medianLatencyMs: { label: 'Median latency', ...MILLISECONDS(5000, 5, 1) },
-  latencyP50Ms: { label: 'Latency p50', ...MILLISECONDS(5000, 5, 1) },
-  latencyP99Ms: { label: 'Latency p99', ...MILLISECONDS(10000, 10, 1) },
+  latencyP50Ms: { label: 'Latency p50', ...MILLISECONDS(1000, 1, 1) },
+  latencyP99Ms: { label: 'Latency p99', ...MILLISECONDS(2000, 1, 1) },
   latencyJitterMs: { label: 'Latency jitter', ...MILLISECONDS(5000, 5) },
   latencySpreadMs: { label: 'Latency spread', ...MILLISECONDS(5000, 5) },
   baseErrorRate: { label: 'Background error rate', ...PERCENT },
   errorRate: { label: 'Error rate', ...PERCENT },
-  errorPercent: { label: 'Error rate', ...PERCENT },
+  errorPercent: { label: 'Background error rate', ...PERCENT },
   // faults
   startSeconds: { label: 'Starts at', ...SECONDS(3600) },
   endSeconds: { label: 'Ends at', ...SECONDS(3600) },
@@ -114,7 +119,7 @@ export function describeParameter(key, value) {
   const middle = parts.length > 2 ? parts[parts.length - 2] : null;
   const context = middle && (SPECIAL_LABELS[middle] ?? (/^\d+$/.test(middle) ? `Fault ${Number(middle) + 1}` : humanize(middle)));
   const base = known ?? inferred(last, value);
-  const kind = base.kind ?? (typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'text');
+  const kind = Array.isArray(value) ? 'list' : base.kind ?? (typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'text');
   const description = { key, group: groupOf(key), ...base, kind };
   description.label = context && parts[0] !== 'breaker' && groupOf(key) === 'faults' ? `${context}: ${base.label.toLowerCase()}` : base.label;
   if (last === 'enabled' && parts.length > 1) {
@@ -154,6 +159,14 @@ export function niceCeiling(value) {
 
 /** Parses a value typed into a control (or read from the URL) into the type of the preset's value. */
 export function parseValue(text, like) {
+  if (Array.isArray(like) || (like && typeof like === 'object')) {
+    if (typeof text !== 'string') return text;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
   if (typeof like === 'boolean') return text === true || text === 'true' || text === '1' || text === 'on';
   if (typeof like === 'number') {
     const number = Number(text);

@@ -8,7 +8,6 @@ import { DEFAULT_STATE } from './url-state.js';
 
 export const DEBOUNCE_MILLISECONDS = 150;
 const RATE_KEYS = ['arrivalRate', 'requestsPerSecond', 'ratePerSecond', 'rate'];
-const ATTEMPT_KEYS = ['maxAttempts'];
 
 export class SimulationSession {
   constructor({ onRuns, onError, onBusy = () => {} }) {
@@ -20,16 +19,28 @@ export class SimulationSession {
     this.timer = null;
     this.controller = null;
     this.sequence = 0;
-    this.callsRejected = false;
+    this.callsRejectedAt = Infinity;
   }
 
   /** Selects a preset; `overrides` from a URL are strings and get the preset's value types here. */
-  usePreset(preset, { overridesA = {}, overridesB = {} } = {}) {
+  usePreset(preset, { overridesA = {}, overridesB = {}, seed = null, duration = null } = {}) {
     this.state.preset = preset.id;
     this.presetFlat = flattenConfig(preset.config ?? {});
+    this.compareOverrides = this.typed(preset.compareOverrides ?? {});
+    this.state.seed = seed ?? preset.seed ?? DEFAULT_STATE.seed;
+    this.state.duration = duration ?? preset.durationSeconds ?? DEFAULT_STATE.duration;
     this.state.overridesA = this.typed(overridesA);
     this.state.overridesB = this.typed(overridesB);
-    this.callsRejected = false;
+    this.callsRejectedAt = Infinity;
+  }
+
+  /** B's overrides when a comparison starts: the preset's suggested contrast (for example, the breaker off). */
+  useCompareDefaults() {
+    if (Object.keys(this.state.overridesB).length) return;
+    for (const [key, value] of Object.entries(this.compareOverrides)) this.setValue('B', key, value);
+    if (Object.keys(this.state.overridesB).length) return;
+    const key = Object.keys(this.presetFlat).find((candidate) => /^(breaker|circuitBreaker)\.enabled$/.test(candidate));
+    if (key) this.setValue('B', key, !this.effectiveA[key]);
   }
 
   typed(overrides) {
@@ -48,9 +59,9 @@ export class SimulationSession {
   setValue(target, key, value) {
     const overrides = target === 'B' ? this.state.overridesB : this.state.overridesA;
     const base = target === 'B' ? this.effectiveA[key] : this.presetFlat[key];
-    if (value === base) delete overrides[key];
+    if (sameValue(value, base)) delete overrides[key];
     else overrides[key] = value;
-    if (target === 'A' && this.state.overridesB[key] === value) delete this.state.overridesB[key];
+    if (target === 'A' && sameValue(this.state.overridesB[key], value)) delete this.state.overridesB[key];
   }
 
   resetValue(target, key) {
@@ -63,16 +74,17 @@ export class SimulationSession {
     this.timer = setTimeout(() => this.run(), delay);
   }
 
+  /** Per-attempt ticks are asked for when the run is small enough for the API to list every call. */
   request(overrides, effective) {
     const rate = valueFor(effective, RATE_KEYS) ?? 0;
-    const attempts = valueFor(effective, ATTEMPT_KEYS) ?? 1;
-    const estimatedCalls = rate * this.state.duration * Math.max(1, attempts);
+    const requests = rate * this.state.duration;
     return {
       preset: this.state.preset,
       seed: this.state.seed,
       durationSeconds: this.state.duration,
       overrides,
-      includeCalls: !this.callsRejected && rate > 0 && estimatedCalls <= MAX_CALLS_FOR_TICKS,
+      includeCalls: rate > 0 && requests * 1.2 <= MAX_CALLS_FOR_TICKS && requests < this.callsRejectedAt,
+      estimatedRequests: requests,
     };
   }
 
@@ -105,16 +117,23 @@ export class SimulationSession {
 
   /** Asks for per-attempt calls when the run is small; retries without them if the API says the run is too big. */
   async fetchRun(body, signal) {
+    const { estimatedRequests, ...payload } = body;
     try {
-      return await runSimulation(body, signal);
+      return await runSimulation(payload, signal);
     } catch (error) {
       if (body.includeCalls && error instanceof SimulationError && /includeCalls/i.test(error.message)) {
-        this.callsRejected = true;
-        return runSimulation({ ...body, includeCalls: false }, signal);
+        this.callsRejectedAt = Math.min(this.callsRejectedAt, estimatedRequests);
+        return runSimulation({ ...payload, includeCalls: false }, signal);
       }
       throw error;
     }
   }
+}
+
+function sameValue(left, right) {
+  if (left === right) return true;
+  if (left === undefined || right === undefined) return false;
+  return JSON.stringify(left) === JSON.stringify(right);
 }
 
 function valueFor(flat, suffixes) {

@@ -52,28 +52,34 @@ export function describeTransitions(run) {
 const START_KEYS = { startSeconds: 1, startS: 1, start: 1, from: 1, fromSeconds: 1, startMs: 0.001, fromMs: 0.001 };
 const END_KEYS = { endSeconds: 1, endS: 1, end: 1, to: 1, untilSeconds: 1, toSeconds: 1, endMs: 0.001, toMs: 0.001, untilMs: 0.001 };
 
-/** Fault windows found in the effective config: `{name, kind, start, end}` in seconds, empty windows left out. */
+/** Fault windows found in the effective config: `{category, start, end, fields}` in seconds, empty windows left out. */
 export function faultWindows(run) {
+  const candidates = [];
   const parents = new Map();
   for (const [key, value] of Object.entries(run.flatConfig)) {
     const parts = key.split('.');
-    if (parts[0] !== 'faults' && parts[0] !== 'fault' && parts[0] !== 'schedule') continue;
+    if (!['fault', 'faults', 'schedule'].includes(parts[0])) continue;
+    if (Array.isArray(value)) {
+      // The API's shape: `fault.outages`, `fault.errorWindows`, `fault.latencySpikes`, each a list of windows.
+      for (const item of value) if (item && typeof item === 'object') candidates.push({ name: parts[parts.length - 1], fields: item });
+      continue;
+    }
     const parent = parts.slice(0, -1).join('.');
     if (!parents.has(parent)) parents.set(parent, {});
     parents.get(parent)[parts[parts.length - 1]] = value;
   }
+  for (const [parent, fields] of parents) candidates.push({ name: parent.split('.').pop(), fields });
   const windows = [];
-  for (const [parent, fields] of parents) {
+  for (const { name, fields } of candidates) {
     const startKey = Object.keys(START_KEYS).find((key) => typeof fields[key] === 'number');
     const endKey = Object.keys(END_KEYS).find((key) => typeof fields[key] === 'number');
     if (!startKey || !endKey) continue;
     const start = fields[startKey] * START_KEYS[startKey];
-    const end = fields[endKey] * END_KEYS[endKey];
-    if (!(end > start)) continue;
-    const segment = parent.split('.').pop();
-    const kind = String(fields.kind ?? fields.type ?? segment);
+    const end = Math.min(fields[endKey] * END_KEYS[endKey], run.duration);
+    if (!(end > start) || start >= run.duration) continue;
+    const kind = String(fields.kind ?? fields.type ?? name);
     const category = /outage|down/i.test(kind) ? 'outage' : /latency|slow|spike/i.test(kind) ? 'latency' : 'errors';
-    windows.push({ name: kind, category, start, end, fields });
+    windows.push({ category, start, end, fields });
   }
   return windows.sort((left, right) => left.start - right.start);
 }
@@ -82,10 +88,11 @@ export function faultWindows(run) {
 export function describeFaults(windows) {
   if (!windows.length) return 'No faults scheduled.';
   const text = windows.map((window) => {
-    const detail = window.category === 'errors'
-      ? Object.entries(window.fields).find(([key]) => /rate|percent/i.test(key))?.[1]
-      : null;
-    return `${FAULT_LABELS[window.category]} ${formatSeconds(window.start)}–${formatSeconds(window.end)}${detail != null ? ` (${detail} %)` : ''}`;
+    const percent = Object.entries(window.fields).find(([key]) => /rate|percent/i.test(key))?.[1];
+    const extra = Object.entries(window.fields).find(([key]) => /latency/i.test(key))?.[1];
+    const detail = window.category === 'errors' && percent != null ? ` (${percent} % errors)`
+      : window.category === 'latency' && extra != null ? ` (+${extra} ms)` : '';
+    return `${FAULT_LABELS[window.category]} ${formatSeconds(window.start)}–${formatSeconds(window.end)}${detail}`;
   });
   return `Faults: ${text.join(', ')}.`;
 }

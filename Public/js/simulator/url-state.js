@@ -2,6 +2,11 @@
 // `?preset=inventory-outage&seed=7&duration=60&breaker.failureRateThreshold=60&compare=1&b.breaker.enabled=false`.
 // Plain dotted keys override config A; `b.`-prefixed keys are B's differences from A.
 
+/** Lists (fault windows) travel as JSON; everything else as its plain text. */
+export function encodeValue(value) {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 const RESERVED = new Set(['preset', 'seed', 'duration', 'compare', 'speed', 't']);
 const B_PREFIX = 'b.';
 
@@ -20,8 +25,9 @@ export function readState(search) {
   const params = new URLSearchParams(search);
   const state = { ...DEFAULT_STATE, overridesA: {}, overridesB: {} };
   if (params.has('preset')) state.preset = params.get('preset');
-  if (params.has('seed')) state.seed = Number.parseInt(params.get('seed'), 10) || 0;
-  if (params.has('duration')) state.duration = Number(params.get('duration'));
+  // Without seed or duration in the address, the preset's own values apply.
+  state.seed = params.has('seed') ? Number.parseInt(params.get('seed'), 10) || 0 : null;
+  state.duration = params.has('duration') ? Number(params.get('duration')) : null;
   if (params.has('speed')) state.speed = Number(params.get('speed')) || DEFAULT_STATE.speed;
   state.compare = params.get('compare') === '1' || params.get('compare') === 'true';
   for (const [key, value] of params) {
@@ -39,10 +45,10 @@ export function writeState(state) {
   params.set('seed', String(state.seed));
   params.set('duration', String(state.duration));
   if (state.speed !== DEFAULT_STATE.speed) params.set('speed', String(state.speed));
-  for (const [key, value] of Object.entries(state.overridesA)) params.set(key, String(value));
+  for (const [key, value] of Object.entries(state.overridesA)) params.set(key, encodeValue(value));
   if (state.compare) {
     params.set('compare', '1');
-    for (const [key, value] of Object.entries(state.overridesB)) params.set(B_PREFIX + key, String(value));
+    for (const [key, value] of Object.entries(state.overridesB)) params.set(B_PREFIX + key, encodeValue(value));
   }
   return params.toString();
 }
