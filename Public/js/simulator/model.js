@@ -75,6 +75,8 @@ const SERIES_FIELDS = {
   downstreamP50: ['downstreamLatencyP50Ms', 'downstreamP50Ms', 'latency.downstream.p50Ms', 'downstreamLatency.p50Ms', 'downstreamLatency.p50'],
   downstreamP99: ['downstreamLatencyP99Ms', 'downstreamP99Ms', 'latency.downstream.p99Ms', 'downstreamLatency.p99Ms', 'downstreamLatency.p99'],
   bulkhead: ['bulkheadInUse', 'bulkheadOccupancy', 'bulkheadActive', 'bulkhead.inUse', 'bulkhead.occupancy', 'bulkheadMax'],
+  bulkheadWaiting: ['bulkheadWaiting', 'bulkhead.waiting'],
+  queueDepth: ['downstreamQueueDepth', 'inventoryQueueDepth', 'queueDepth'],
   retryTokens: ['retryTokens', 'retryBudgetTokens', 'tokens', 'retry.tokens'],
   downstreamInFlight: ['downstreamInFlight', 'downstreamConcurrency', 'inventoryInFlight'],
   state: ['state', 'breakerState', 'breaker.state'],

@@ -62,7 +62,15 @@ export class RunPlots {
       });
       this.charts.bulkhead = new Chart(this.root, {
         title: 'Bulkhead occupancy', height: 100,
-        legend: [{ className: 'sim-line-bulkhead', label: 'calls in the bulkhead' }, { className: 'sim-threshold', label: 'maximum' }],
+        legend: [
+          { className: 'sim-line-bulkhead', label: 'calls in flight' },
+          { className: 'sim-line-waiting', label: 'waiting for a slot' },
+          { className: 'sim-threshold', label: 'maximum' },
+        ],
+      });
+      this.charts.queue = new Chart(this.root, {
+        title: 'Inventory queue depth', height: 90,
+        legend: [{ className: 'sim-line-queue', label: 'longest queue in the second' }],
       });
       this.charts.tokens = new Chart(this.root, {
         title: 'Retry-budget tokens', height: 90,
@@ -82,6 +90,7 @@ export class RunPlots {
     drawLatency(this.charts.latency, run);
     drawGoodput(this.charts.goodput, run);
     drawBulkhead(this.charts.bulkhead, run);
+    drawQueue(this.charts.queue, run);
     drawTokens(this.charts.tokens, run);
   }
 
@@ -239,7 +248,7 @@ function drawLatency(chart, run) {
 
 /** Requests per second the inventory service can serve: concurrency over mean latency. */
 export function capacityPerSecond(run) {
-  const explicit = configValue(run, ['capacityPerSecond', 'throughputPerSecond']);
+  const explicit = pick(run.summary, ['downstreamCapacityPerSecond']) ?? configValue(run, ['capacityPerSecond', 'throughputPerSecond']);
   if (explicit) return explicit;
   const concurrency = configValue(run, ['downstream.capacity', 'inventory.capacity', 'capacity', 'concurrency', 'maxConcurrency']);
   const latency = configValue(run, ['latencyMs', 'meanLatencyMs', 'medianLatencyMs', 'latencyP50Ms', 'baseLatencyMs']);
@@ -294,14 +303,36 @@ function drawBulkhead(chart, run) {
   const maximum = configValue(run, ['bulkhead.maxConcurrentCalls', 'maxConcurrentCalls']);
   const enabled = configValue(run, ['bulkhead.enabled']) !== false;
   const occupancy = peak(series.bulkhead);
-  const text = occupancy.value == null
+  const waiting = peak(series.bulkheadWaiting);
+  let text = occupancy.value == null
     ? 'The run reports no bulkhead occupancy.'
-    : `Bulkhead occupancy peaked at ${formatCount(occupancy.value)}${maximum && enabled ? ` of ${formatCount(maximum)}` : ''} at ${formatSeconds(occupancy.index)}.`;
+    : `Calls in flight to inventory peaked at ${formatCount(occupancy.value)}${maximum && enabled ? ` of the bulkhead's ${formatCount(maximum)}` : ''} at ${formatSeconds(occupancy.index)}.`;
+  if (!enabled) text += ' The bulkhead is off.';
+  if (waiting.value) text += ` Up to ${formatCount(waiting.value)} calls waited for a slot.`;
   chart.render({
-    duration: run.duration, yMax: Math.max(1, occupancy.value ?? 0, enabled && maximum ? maximum : 0) * 1.1, yFormat: formatCount, summary: text,
+    duration: run.duration, yMax: Math.max(1, occupancy.value ?? 0, waiting.value ?? 0, enabled && maximum ? maximum : 0) * 1.1, yFormat: formatCount, summary: text,
     draw({ data, overlay, x, y }) {
+      if (waiting.value) svg('path', { d: stepPath(series.bulkheadWaiting, x, y), class: 'sim-line sim-line-waiting' }, data);
       svg('path', { d: stepPath(series.bulkhead, x, y), class: 'sim-line sim-line-bulkhead' }, data);
       if (maximum && enabled) svg('line', { x1: x(0), x2: x(run.duration), y1: y(maximum), y2: y(maximum), class: 'sim-threshold' }, overlay);
+    },
+  });
+}
+
+function drawQueue(chart, run) {
+  const { series } = run;
+  const hasQueue = series.queueDepth.some((value) => value != null);
+  chart.figure.hidden = !hasQueue;
+  if (!hasQueue) return;
+  const deepest = peak(series.queueDepth);
+  const limit = configValue(run, ['inventory.queueLimit', 'queueLimit']);
+  const text = deepest.value
+    ? `Inventory's queue peaked at ${formatCount(deepest.value)} waiting calls at ${formatSeconds(deepest.index)}${limit != null ? ` (limit ${formatCount(limit)})` : ''}.`
+    : 'Inventory never queued a call: its workers kept up.';
+  chart.render({
+    duration: run.duration, yMax: Math.max(1, deepest.value ?? 0) * 1.1, yFormat: formatCount, summary: text,
+    draw({ data, x, y }) {
+      svg('path', { d: stepPath(series.queueDepth, x, y), class: 'sim-line sim-line-queue' }, data);
     },
   });
 }
