@@ -196,6 +196,12 @@ def test_the_exercise_4_step_embeds_a_working_simulator(page: Page, base_url: st
     expect(embed.locator(".sim-chart-summary").first).to_contain_text("Breaker")
     expect(embed.get_by_role("link", name=re.compile("full simulator", re.I))).to_have_attribute("href", re.compile(rf"preset={preset}"))
     expect(embed.locator('[data-action="play"]')).to_be_visible()
+    # The compact A/B: B's numbers join the summary table, on the same seed.
+    count = runs_count(page, ".simulator-embed[data-preset]")
+    embed.locator(".sim-embed-compare input").check()
+    wait_for_run(page, ".simulator-embed[data-preset]", after=count)
+    expect(embed.locator(".sim-summary-table thead th")).to_have_count(4)
+    expect(embed.get_by_role("link", name=re.compile("full simulator", re.I))).to_have_attribute("href", re.compile(r"compare=1"))
 
 
 @pytest.mark.parametrize("width", [1280, 390])

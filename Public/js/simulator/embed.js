@@ -64,10 +64,28 @@ class EmbeddedSimulator {
       summary.textContent = `Try: ${summary.textContent.toLowerCase()}`;
     });
     this.panel.setValues(this.session.effectiveA);
+    this.addCompareToggle(host, preset);
     this.playback = new Playback(host, { onCursor: (t) => this.plots.setCursor(t), compact: true });
     this.plots = new RunPlots(host, { compact: true });
     this.summary = element('div', { class: 'sim-summary sim-embed-summary', 'aria-live': 'polite' }, host);
     this.fallback = fallback;
+  }
+
+  /** A/B in the compact form: B's numbers beside A's in the summary, B being the preset's suggested contrast. */
+  addCompareToggle(host, preset) {
+    const contrast = Object.entries(preset.compareOverrides ?? {});
+    if (!contrast.length) return;
+    const id = `sim-embed-${preset.id}-compare`;
+    const wrapper = element('div', { class: 'sim-field sim-field-boolean sim-embed-compare' }, host);
+    const input = element('input', { type: 'checkbox', id }, wrapper);
+    const described = contrast.map(([key, value]) => `${key} = ${value}`).join(', ');
+    element('label', { for: id }, wrapper, `Compare with B on the same seed (${described})`);
+    input.addEventListener('change', () => {
+      this.session.state.compare = input.checked;
+      if (input.checked) this.session.useCompareDefaults();
+      this.link.href = simulatorHref(this.session.state);
+      this.session.run();
+    });
   }
 
   edit(key, value) {
@@ -80,7 +98,9 @@ class EmbeddedSimulator {
   showRuns(runs) {
     this.plots.render(runs.A);
     renderRunTable(this.summary, runs, { compact: true });
-    this.summary.querySelector('caption').textContent = describeRun(runs.A);
+    this.summary.querySelector('caption').textContent = runs.B
+      ? `A: ${describeRun(runs.A)} B: ${describeRun(runs.B)}`
+      : describeRun(runs.A);
     this.playback.setDuration(runs.A.duration);
     this.host.dataset.runs = String(Number(this.host.dataset.runs ?? 0) + 1);
   }

@@ -31,7 +31,8 @@ export function readState(search) {
   if (params.has('speed')) state.speed = Number(params.get('speed')) || DEFAULT_STATE.speed;
   state.compare = params.get('compare') === '1' || params.get('compare') === 'true';
   for (const [key, value] of params) {
-    if (RESERVED.has(key)) continue;
+    // Config keys are dotted (`breaker.enabled`); anything else (tracking parameters, typos) is not a parameter.
+    if (RESERVED.has(key) || !key.includes('.')) continue;
     if (key.startsWith(B_PREFIX)) state.overridesB[key.slice(B_PREFIX.length)] = value;
     else state.overridesA[key] = value;
   }
