@@ -9,7 +9,7 @@ extension CheckDeclarationParser {
         func typeProblem(_ expected: String) -> CheckArgument? {
             log.report(
                 file, line: entry.keyLine,
-                "parameter '\(entry.key)' of check '\(check)' must be \(expected), not \(value.kindDescription)")
+                "parameter '\(entry.key)' of check '\(check)' must be \(expected), not \(value.valueDescription)")
             return nil
         }
         switch parameter.type {
@@ -33,7 +33,7 @@ extension CheckDeclarationParser {
                 guard let text = textValue(item) else {
                     log.report(
                         file, line: item.line,
-                        "items of parameter '\(entry.key)' of check '\(check)' must be text, not \(item.kindDescription)")
+                        "items of parameter '\(entry.key)' of check '\(check)' must be text, not \(item.valueDescription)")
                     return nil
                 }
                 templates.append(template(text, line: item.line, log: &log))
@@ -41,7 +41,7 @@ extension CheckDeclarationParser {
             return .list(templates)
         case .oneOf(let choices):
             guard let text = textValue(value), choices.contains(text) else {
-                let written = textValue(value).map { "'\($0)'" } ?? value.kindDescription
+                let written = value.valueDescription
                 log.report(
                     file, line: entry.keyLine,
                     "parameter '\(entry.key)' of check '\(check)' must be one of \(choices.joined(separator: ", ")), not \(written)"

@@ -13,7 +13,7 @@ struct CheckDeclarationParser {
         guard
             let mapping = YAMLMapping.make(
                 node, file: file, log: &log, context: "a check", allowedKeys: ["check", "with"],
-                requiredKeys: ["check"], emptyLine: node.line),
+                requiredKeys: ["check"], ownerLine: node.line),
             let nameEntry = mapping["check"], let name = nameEntry.text(file: file, log: &log)
         else { return nil }
         guard let specification = CheckCatalog.specification(named: name) else {
@@ -27,7 +27,10 @@ struct CheckDeclarationParser {
                 parametersEntry.value.isNull ? nil : parametersEntry.value, file: file, log: &log,
                 context: "the parameters of check '\(name)'",
                 allowedKeys: specification.parameters.map(\.name),
-                requiredKeys: specification.parameters.filter(\.isRequired).map(\.name), emptyLine: parametersEntry.keyLine)
+                requiredKeys: specification.parameters.filter(\.isRequired).map(\.name), ownerLine: parametersEntry.keyLine,
+                wording: YAMLMapping.Wording(
+                    missing: { "check '\(name)' is missing the required parameter '\($0)'" },
+                    unknown: { "check '\(name)' has no parameter '\($0)'" }))
         } else {
             parameterNodes = nil
             for parameter in specification.parameters where parameter.isRequired {

@@ -8,7 +8,7 @@ extension LabManifest {
         guard case .mapping(let mapping) = entry.value else {
             log.report(
                 file, line: entry.valueLine,
-                "'variables' must be a mapping of names to values, not \(entry.value.kindDescription)")
+                "'variables' must be a mapping of names to values, not \(entry.value.valueDescription)")
             return []
         }
         let pairs = Array(mapping)

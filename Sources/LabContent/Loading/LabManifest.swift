@@ -39,7 +39,7 @@ struct LabManifest {
         guard let document = YAMLDocument.parse(text, file: file, log: &log),
             let mapping = YAMLMapping.make(
                 document.root, file: file, log: &log, context: "lab.yaml", allowedKeys: allowedKeys,
-                requiredKeys: requiredKeys, emptyLine: 1)
+                requiredKeys: requiredKeys, ownerLine: 1)
         else { return nil }
         var manifest = LabManifest()
         manifest.id = mapping["id"].flatMap { $0.identifier(file: file, log: &log) }
@@ -66,7 +66,7 @@ struct LabManifest {
         guard
             let mapping = YAMLMapping.make(
                 node, file: file, log: &log, context: "an exercise", allowedKeys: ["id", "title", "summary", "steps"],
-                requiredKeys: ["id", "title", "steps"], emptyLine: node.line)
+                requiredKeys: ["id", "title", "steps"], ownerLine: node.line)
         else { return nil }
         let id = mapping["id"].flatMap { $0.identifier(file: file, log: &log) }
         var steps: [StepEntry] = []
@@ -74,7 +74,7 @@ struct LabManifest {
             if items.isEmpty { log.report(file, line: entry.keyLine, "an exercise needs at least one step") }
             for item in items {
                 guard case .scalar(let scalar) = item, !item.isNull else {
-                    log.report(file, line: item.line, "a step must be the path of a step file, not \(item.kindDescription)")
+                    log.report(file, line: item.line, "a step must be the path of a step file, not \(item.valueDescription)")
                     continue
                 }
                 steps.append(StepEntry(path: scalar.string, line: item.line))

@@ -36,7 +36,7 @@ struct StepSource {
         guard let document = YAMLDocument.parse(frontMatter.yaml, file: yamlFile, log: &log),
             let mapping = YAMLMapping.make(
                 document.root, file: yamlFile, log: &log, context: "the front matter", allowedKeys: allowedKeys,
-                requiredKeys: ["id", "title"], emptyLine: 0)
+                requiredKeys: ["id", "title"], ownerLine: 0)
         else { return nil }
         let id = mapping["id"].flatMap { $0.identifier(file: yamlFile, log: &log) }
         let title = mapping["title"].flatMap { $0.text(file: yamlFile, log: &log) }

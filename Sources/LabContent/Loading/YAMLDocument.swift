@@ -51,6 +51,12 @@ extension Node {
         return scalar.tagName == .null && scalar.style == .plain
     }
 
+    /// The value as written when it is a scalar (`'three'`), otherwise its kind, for "must be …, not …" messages.
+    var valueDescription: String {
+        if case .scalar(let scalar) = self, !isNull { return "'\(scalar.string)'" }
+        return kindDescription
+    }
+
     /// A short name for the node's type, for "must be …, not …" messages.
     var kindDescription: String {
         switch self {

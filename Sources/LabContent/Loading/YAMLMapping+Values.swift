@@ -4,7 +4,7 @@ extension YAMLMapping.Entry {
     /// The value as non-empty text; numbers and booleans count as the text they were written as.
     func text(file: SourceFile, log: inout DiagnosticLog) -> String? {
         guard case .scalar(let scalar) = value, !value.isNull else {
-            log.report(file, line: valueLine, "'\(key)' must be text, not \(value.kindDescription)")
+            log.report(file, line: valueLine, "'\(key)' must be text, not \(value.valueDescription)")
             return nil
         }
         guard !scalar.string.allSatisfy(\.isWhitespace) else {
@@ -18,7 +18,7 @@ extension YAMLMapping.Entry {
     func positiveInteger(file: SourceFile, log: inout DiagnosticLog) -> Int? {
         guard case .scalar(let scalar) = value, scalar.tagName == .int, let number = Int(scalar.string), number > 0
         else {
-            log.report(file, line: valueLine, "'\(key)' must be a positive integer, not \(describing(value))")
+            log.report(file, line: valueLine, "'\(key)' must be a positive integer, not \(value.valueDescription)")
             return nil
         }
         return number
@@ -37,15 +37,10 @@ extension YAMLMapping.Entry {
     /// The value as a list, reporting anything else.
     func sequence(file: SourceFile, log: inout DiagnosticLog) -> [Node]? {
         guard case .sequence(let sequence) = value else {
-            log.report(file, line: valueLine, "'\(key)' must be a list, not \(value.kindDescription)")
+            log.report(file, line: valueLine, "'\(key)' must be a list, not \(value.valueDescription)")
             return nil
         }
         return Array(sequence)
-    }
-
-    private func describing(_ node: Node) -> String {
-        if case .scalar(let scalar) = node, !node.isNull { return "'\(scalar.string)'" }
-        return node.kindDescription
     }
 }
 

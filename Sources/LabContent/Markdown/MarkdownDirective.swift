@@ -18,6 +18,8 @@ struct MarkdownDirective {
     let kind: Kind
     /// The line (of the Markdown text, 1-based) that opened it, for "not closed" messages.
     let line: Int
+    /// False for a misspelt directive: already reported, it renders nothing but still pairs with its `:::`.
+    var isRendered = true
 
     /// The opening HTML; `titleHTML` is the escaped title written after the name, if any.
     func openingHTML(titleHTML: String) -> String {
@@ -35,7 +37,8 @@ struct MarkdownDirective {
     }
 
     var closingHTML: String {
-        switch kind {
+        guard isRendered else { return "" }
+        return switch kind {
         case .note, .tip, .warning: "</aside>"
         case .hint, .solution: "</details>"
         }

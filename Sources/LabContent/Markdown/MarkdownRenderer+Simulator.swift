@@ -12,7 +12,7 @@ extension MarkdownRenderer {
         guard
             let mapping = YAMLMapping.make(
                 document.root, file: yamlFile, log: &log, context: "a simulator block", allowedKeys: ["preset"],
-                requiredKeys: ["preset"], emptyLine: 1)
+                requiredKeys: ["preset"], ownerLine: 0)
         else { return }
         guard let entry = mapping["preset"], let preset = entry.text(file: yamlFile, log: &log) else { return }
         guard context.simulatorPresets.contains(preset) else {

@@ -58,12 +58,12 @@ struct MarkdownRenderer {
                 flushProse()
                 handleDirectiveLine(trimmed.dropFirst(3), lineNumber: lineNumber)
             } else {
-                proseLines.append(proseLine(line, lineNumber: lineNumber))
+                appendProse(proseLine(line, lineNumber: lineNumber))
             }
             index += 1
         }
         flushProse()
-        for directive in openDirectives.reversed() {
+        for directive in openDirectives.reversed() where directive.isRendered {
             log.report(file, line: directive.line, "':::\(directive.kind.rawValue)' is not closed by a line ':::'")
             output += directive.closingHTML
         }
@@ -86,12 +86,36 @@ struct MarkdownRenderer {
             log.report(
                 file, line: lineNumber,
                 name.withSuggestion(from: known, "unknown directive ':::\(name)' (use note, tip, warning, hint or solution)"))
+            openDirectives.append(MarkdownDirective(kind: .note, line: lineNumber, isRendered: false))
             return
         }
         let title = words.dropFirst(name.count).trimmingSpaces()
         let directive = MarkdownDirective(kind: kind, line: lineNumber)
-        output += directive.openingHTML(titleHTML: inlineText(title, lineNumber: lineNumber))
+        output += directive.openingHTML(titleHTML: inlineMarkdown(title, lineNumber: lineNumber))
         openDirectives.append(directive)
+    }
+
+    /// Collects a prepared prose line.
+    ///
+    /// Ink ends a paragraph at a line that starts with a backtick, so such a line is joined to the text above it,
+    /// as CommonMark would read it.
+    private mutating func appendProse(_ line: String) {
+        let trimmed = line.drop { $0 == " " }
+        if trimmed.first == "`", let previous = proseLines.last, let first = previous.first(where: { $0 != " " }),
+            first != "#", first != "|"
+        {
+            proseLines[proseLines.count - 1] = previous + " " + trimmed
+        } else {
+            proseLines.append(line)
+        }
+    }
+
+    /// A directive title as inline Markdown (code spans, emphasis, links), without a paragraph around it.
+    private mutating func inlineMarkdown(_ text: String, lineNumber: Int) -> String {
+        guard !text.isEmpty else { return "" }
+        let html = InkRendering.html(from: proseLine(Substring(text), lineNumber: lineNumber))
+        guard html.hasPrefix("<p>"), html.hasSuffix("</p>") else { return inlineText(text, lineNumber: lineNumber) }
+        return String(html.dropFirst(3).dropLast(4))
     }
 
     /// Renders the collected prose with Ink and appends it.

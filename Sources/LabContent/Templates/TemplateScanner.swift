@@ -34,6 +34,7 @@ struct TemplateScanner {
             if character == "{", source[index...].hasPrefix("{{") {
                 let nameStart = source.index(index, offsetBy: 2)
                 guard let close = source[nameStart...].firstRange(of: "}}") else {
+                    flushLiteral()
                     tokens.append(.unterminated(line: line))
                     literal += "{{"
                     index = nameStart
