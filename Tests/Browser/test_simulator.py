@@ -94,7 +94,8 @@ def test_a_shared_address_restores_the_run_and_its_comparison(page: Page, base_u
     expect(page.locator("#sim-compare")).to_be_checked()
     expect(page.locator('[data-run="B"]')).to_be_visible()
     expect(page.locator(f"{APP} .sim-summary-table thead th")).to_have_count(4)
-    expect(page.locator("#sim-playback-1-time, .sim-scrub").first).to_have_attribute("max", "45")
+    # The timeline covers the requested 45 s, plus the seconds the last requests need to finish.
+    assert 45 <= float(page.locator(".sim-scrub").first.get_attribute("max")) < 60
     # Editing B leaves A alone and lands in the address with a `b.` prefix.
     page.check("#sim-editing-B")
     slider = page.locator('details[data-group="load"] input[type="range"]').first

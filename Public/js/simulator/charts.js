@@ -153,10 +153,13 @@ export class Chart {
     this.clipRect = svg('rect', { x: margin.left - 1, y: 0, width: plotWidth + 2, height }, clip);
     const axes = svg('g', { class: 'sim-axes', 'aria-hidden': 'true' }, this.svg);
     if (!spec.hideYAxis) {
+      let lastLabel = null;
       for (const value of ticks(yMax, spec.yTickCount ?? 3)) {
+        const label = (spec.yFormat ?? String)(value);
+        if (label === lastLabel) continue; // counts round small fractional ticks to the same label
+        lastLabel = label;
         svg('line', { x1: margin.left, x2: width - margin.right, y1: y(value), y2: y(value), class: 'sim-grid' }, axes);
-        svg('text', { x: margin.left - 6, y: y(value) + 4, class: 'sim-tick sim-tick-y' }, axes,
-          (spec.yFormat ?? String)(value));
+        svg('text', { x: margin.left - 6, y: y(value) + 4, class: 'sim-tick sim-tick-y' }, axes, label);
       }
     }
     for (const value of ticks(duration, Math.max(2, Math.floor(plotWidth / 80)))) {

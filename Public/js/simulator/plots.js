@@ -193,8 +193,9 @@ function drawFailure(chart, run) {
   const { series } = run;
   const threshold = configValue(run, ['breaker.failureRateThreshold', 'failureRateThreshold']);
   const slowThreshold = configValue(run, ['breaker.slowCallRateThreshold', 'slowCallRateThreshold']);
+  const breakerEnabled = configValue(run, ['breaker.enabled']) !== false;
   const failurePeak = peak(series.failureRate);
-  const belowSeconds = series.belowMinimum.filter(Boolean).length;
+  const belowSeconds = breakerEnabled ? series.belowMinimum.filter(Boolean).length : 0;
   let text = failurePeak.value == null
     ? 'The breaker recorded no failure rate.'
     : `Failure rate peaked at ${formatPercent(failurePeak.value)} at ${formatSeconds(failurePeak.index)}`;
@@ -202,9 +203,11 @@ function drawFailure(chart, run) {
   const slowPeak = peak(series.slowRate);
   if (slowPeak.value) text += ` Slow-call rate peaked at ${formatPercent(slowPeak.value)}${slowThreshold != null ? ` (threshold ${formatPercent(slowThreshold)})` : ''}.`;
   text += belowSeconds ? ` Below the minimum number of calls for ${belowSeconds} s (shaded).` : '';
+  if (!breakerEnabled) text = 'The breaker is disabled: it records no failure or slow-call rate.';
   chart.render({
     duration: run.duration, yMax: 100, yFormat: (value) => `${value}%`, summary: text,
     draw({ data, overlay, x, y }) {
+      if (!breakerEnabled) return;
       series.belowMinimum.forEach((below, index) => {
         if (below) svg('rect', { x: x(index), y: y(100), width: x(index + 1) - x(index), height: y(0) - y(100), class: 'sim-below-minimum' }, data);
       });
