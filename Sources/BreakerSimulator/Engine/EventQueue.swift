@@ -1,0 +1,75 @@
+/// What a scheduled event does when its time comes.
+enum SimulationEventKind: UInt8 {
+    /// A retry's backoff is over: the next attempt starts.
+    case attemptStart
+    /// An attempt ends from the caller's point of view: its response arrived or its timeout fired.
+    case attemptEnd
+    /// A call waiting for a bulkhead slot reaches its maximum wait (or its timeout).
+    case bulkheadExpiry
+}
+
+/// One scheduled event; 32 bytes, no references, so the queue never touches the reference counter.
+struct SimulationEvent {
+    var time: Int64
+    var order: UInt64
+    var slot: Int32
+    var serial: UInt32
+    var kind: SimulationEventKind
+
+    @inline(__always)
+    func precedes(_ other: SimulationEvent) -> Bool {
+        time < other.time || (time == other.time && order < other.order)
+    }
+}
+
+/// A binary min-heap of events ordered by time, then by scheduling order (so equal times run first-in first-out
+/// and a run never depends on heap internals).
+struct EventQueue {
+    private var heap: ContiguousArray<SimulationEvent> = []
+    private var nextOrder: UInt64 = 0
+
+    init() {
+        heap.reserveCapacity(1024)
+    }
+
+    var isEmpty: Bool { heap.isEmpty }
+
+    mutating func schedule(_ kind: SimulationEventKind, at time: Int64, slot: Int32 = 0, serial: UInt32 = 0) {
+        nextOrder &+= 1
+        let event = SimulationEvent(time: time, order: nextOrder, slot: slot, serial: serial, kind: kind)
+        heap.append(event)
+        heap.withUnsafeMutableBufferPointer { heap in
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard event.precedes(heap[parent]) else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = event
+        }
+    }
+
+    /// The time of the earliest event, if any.
+    var earliestTime: Int64? { heap.first?.time }
+
+    mutating func next() -> SimulationEvent? {
+        guard let last = heap.popLast() else { return nil }
+        guard !heap.isEmpty else { return last }
+        return heap.withUnsafeMutableBufferPointer { heap in
+            let first = heap[0]
+            let count = heap.count
+            var parent = 0
+            while true {
+                var child = 2 * parent + 1
+                if child >= count { break }
+                if child + 1 < count, heap[child + 1].precedes(heap[child]) { child += 1 }
+                guard heap[child].precedes(last) else { break }
+                heap[parent] = heap[child]
+                parent = child
+            }
+            heap[parent] = last
+            return first
+        }
+    }
+}
