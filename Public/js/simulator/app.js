@@ -222,6 +222,11 @@ class SimulatorApp {
   }
 
   showRuns(runs) {
+    // Compare like with like: per-attempt ticks only when both runs have them.
+    if (runs.B && (!runs.A.calls || !runs.B.calls)) {
+      runs.A.calls = null;
+      runs.B.calls = null;
+    }
     this.runs = runs;
     this.root.classList.remove('sim-stale');
     this.columnA.plots.clearSharedScales();
@@ -253,12 +258,12 @@ class SimulatorApp {
 
   describeMoment(t) {
     if (!this.runs) return '';
-    const second = Math.min(Math.floor(t), this.runs.A.series.t.length - 1);
     const describe = (run) => {
+      const second = Math.max(0, Math.min(Math.floor(t), run.series.t.length - 1));
       const state = run.series.state[second];
-      return `breaker ${STATE_LABELS[state] ?? state ?? '–'}, ${run.series.succeeded[second] ?? 0} of ${run.series.offered[second] ?? 0} succeeded`;
+      return `breaker ${STATE_LABELS[state] ?? state ?? '–'}, ${run.series.offered[second] ?? 0} offered, `
+        + `${run.series.succeeded[second] ?? 0} succeeded`;
     };
-    if (second < 0) return '';
     return this.runs.B ? `A: ${describe(this.runs.A)}; B: ${describe(this.runs.B)}` : describe(this.runs.A);
   }
 

@@ -84,6 +84,14 @@ export function ticks(max, count = 4) {
   return values;
 }
 
+/** Powers of ten from `min` to `max`, thinned to at most four labels. */
+export function logTicks(min, max) {
+  const values = [];
+  for (let exponent = Math.round(Math.log10(min)); 10 ** exponent <= max * 1.0001; exponent += 1) values.push(10 ** exponent);
+  const stride = Math.ceil(values.length / 4);
+  return values.filter((_, index) => index % stride === 0);
+}
+
 /** One chart: a `<figure>` with a caption, an SVG drawn from a spec, and a legend. */
 export class Chart {
   constructor(parent, { title, height = 120, legend = [], className = '' }) {
@@ -146,7 +154,13 @@ export class Chart {
     const yMax = Math.max(spec.yMax > 0 ? spec.yMax : 1, this.yFloor ?? 0);
     this.naturalYMax = spec.yMax;
     const x = (t) => margin.left + (Math.min(Math.max(t, 0), duration) / duration) * plotWidth;
-    const y = (value) => margin.top + plotHeight * (1 - Math.min(Math.max(value, 0), yMax) / yMax);
+    const yMin = spec.logScale ? Math.min(spec.yMin ?? 1, yMax / 10) : 0;
+    const y = spec.logScale
+      ? (value) => {
+        const clamped = Math.min(Math.max(value, yMin), yMax);
+        return margin.top + plotHeight * (1 - Math.log10(clamped / yMin) / Math.log10(yMax / yMin));
+      }
+      : (value) => margin.top + plotHeight * (1 - Math.min(Math.max(value, 0), yMax) / yMax);
     const clipId = `${this.id}-clip`;
     const defs = svg('defs', {}, this.svg);
     const clip = svg('clipPath', { id: clipId }, defs);
@@ -154,7 +168,7 @@ export class Chart {
     const axes = svg('g', { class: 'sim-axes', 'aria-hidden': 'true' }, this.svg);
     if (!spec.hideYAxis) {
       let lastLabel = null;
-      for (const value of ticks(yMax, spec.yTickCount ?? 3)) {
+      for (const value of spec.logScale ? logTicks(yMin, yMax) : ticks(yMax, spec.yTickCount ?? 3)) {
         const label = (spec.yFormat ?? String)(value);
         if (label === lastLabel) continue; // counts round small fractional ticks to the same label
         lastLabel = label;
@@ -165,7 +179,7 @@ export class Chart {
     for (const value of ticks(duration, Math.max(2, Math.floor(plotWidth / 80)))) {
       svg('text', { x: x(value), y: height - 6, class: 'sim-tick sim-tick-x' }, axes, `${value}s`);
     }
-    svg('line', { x1: margin.left, x2: width - margin.right, y1: y(0), y2: y(0), class: 'sim-baseline' }, axes);
+    svg('line', { x1: margin.left, x2: width - margin.right, y1: y(yMin), y2: y(yMin), class: 'sim-baseline' }, axes);
     const data = svg('g', { class: 'sim-data', 'clip-path': `url(#${clipId})` }, this.svg);
     const overlay = svg('g', { class: 'sim-overlay' }, this.svg);
     spec.draw({ data, overlay, x, y, width, height, margin, plotWidth, plotHeight, duration, yMax });

@@ -23,7 +23,12 @@ export class ParameterPanel {
     this.fields.clear();
     const keys = Object.keys(flatConfig);
     for (const group of GROUPS) {
-      const groupKeys = keys.filter((key) => describeParameter(key, flatConfig[key]).group === group.id);
+      // The API's key order is not stable; the parameter table's order is (then the key itself).
+      const groupKeys = keys
+        .map((key) => describeParameter(key, flatConfig[key]))
+        .filter((description) => description.group === group.id)
+        .sort((left, right) => left.order - right.order || left.key.localeCompare(right.key))
+        .map((description) => description.key);
       if (!groupKeys.length) continue;
       const details = element('details', { class: 'sim-group', 'data-group': group.id, open }, this.root);
       element('summary', {}, details, group.title);

@@ -62,11 +62,6 @@ const KNOWN = {
   requestsPerSecond: { label: 'Arrival rate', min: 1, max: 2000, step: 1, unit: 'requests/s' },
   ratePerSecond: { label: 'Arrival rate', min: 1, max: 1000, step: 1, unit: 'requests/s' },
   // downstream
-  queueLimit: { label: 'Queue limit', ...COUNT(10000, 0), unit: 'requests' },
-  outageFailureLatencyMs: { label: 'Failure latency during an outage', ...MILLISECONDS(1000, 1) },
-  outages: { label: 'Outages' },
-  errorWindows: { label: 'Error windows' },
-  latencySpikes: { label: 'Latency spikes' },
   capacity: { label: 'Capacity (concurrency)', ...COUNT(500, 1) },
   concurrency: { label: 'Capacity (concurrency)', ...COUNT(500, 1) },
   maxConcurrency: { label: 'Capacity (concurrency)', ...COUNT(500, 1) },
@@ -80,6 +75,11 @@ const KNOWN = {
   baseErrorRate: { label: 'Background error rate', ...PERCENT },
   errorRate: { label: 'Error rate', ...PERCENT },
   errorPercent: { label: 'Background error rate', ...PERCENT },
+  queueLimit: { label: 'Queue limit', ...COUNT(10000, 0), unit: 'requests' },
+  outages: { label: 'Outages' },
+  errorWindows: { label: 'Error windows' },
+  latencySpikes: { label: 'Latency spikes' },
+  outageFailureLatencyMs: { label: 'Failure latency during an outage', ...MILLISECONDS(1000, 1) },
   // faults
   startSeconds: { label: 'Starts at', ...SECONDS(3600) },
   endSeconds: { label: 'Ends at', ...SECONDS(3600) },
@@ -120,7 +120,8 @@ export function describeParameter(key, value) {
   const context = middle && (SPECIAL_LABELS[middle] ?? (/^\d+$/.test(middle) ? `Fault ${Number(middle) + 1}` : humanize(middle)));
   const base = known ?? inferred(last, value);
   const kind = Array.isArray(value) ? 'list' : base.kind ?? (typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'text');
-  const description = { key, group: groupOf(key), ...base, kind };
+  const knownOrder = Object.keys(KNOWN).indexOf(last);
+  const description = { key, group: groupOf(key), ...base, kind, order: knownOrder < 0 ? 1000 : knownOrder };
   description.label = context && parts[0] !== 'breaker' && groupOf(key) === 'faults' ? `${context}: ${base.label.toLowerCase()}` : base.label;
   if (last === 'enabled' && parts.length > 1) {
     const group = GROUPS.find((candidate) => candidate.id === description.group);

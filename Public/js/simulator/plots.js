@@ -39,7 +39,7 @@ export class RunPlots {
         ],
       });
       this.charts.latency = new Chart(this.root, {
-        title: 'Latency: caller vs inventory service', height: 120,
+        title: 'Latency: caller vs inventory service (log scale)', height: 130,
         legend: [
           { className: 'sim-line-caller', label: 'caller p50 / p99' },
           { className: 'sim-line-downstream', label: 'downstream p50 / p99' },
@@ -101,7 +101,7 @@ export class RunPlots {
   /** Gives the same y scale to each pair of charts in two columns (A/B), redrawing where it changed. */
   static shareScales(columns) {
     for (const name of Object.keys(columns[0].charts)) {
-      const charts = columns.map((plots) => plots.charts[name]).filter((chart) => chart?.spec);
+      const charts = columns.map((plots) => plots.charts[name]).filter((chart) => chart?.spec && chart.spec.shareScale !== false);
       const shared = Math.max(...charts.map((chart) => chart.naturalYMax ?? 0));
       for (const chart of charts) {
         if (chart.yFloor === shared) continue;
@@ -156,7 +156,7 @@ function drawOutcomes(chart, run) {
     chart.titleNode.textContent = 'Outcome strip: one tick per attempt (rows: first try, retry 1, retry 2+)';
     text += ` The strip shows ${formatCount(calls.length)} attempts.`;
     chart.render({
-      duration: run.duration, yMax: ATTEMPT_ROWS, hideYAxis: true, summary: text,
+      duration: run.duration, yMax: ATTEMPT_ROWS, hideYAxis: true, summary: text, shareScale: false,
       draw({ data, x, y }) {
         const rowHeight = y(0) - y(1);
         const paths = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, '']));
@@ -226,7 +226,10 @@ function drawLatency(chart, run) {
   const timeout = configValue(run, ['timeout.durationMs', 'timeout.timeoutMs', 'timeoutMs']);
   const timeoutEnabled = configValue(run, ['timeout.enabled']) !== false;
   const values = [series.callerP99, series.downstreamP99, series.callerP50, series.downstreamP50].flat().filter((v) => v != null);
-  const yMax = Math.max(10, ...values, timeoutEnabled && timeout ? timeout * 1.1 : 0) * 1.05;
+  // Log scale: a retry storm's seconds and a healthy service's milliseconds fit on one chart.
+  const yMax = 10 ** Math.ceil(Math.log10(Math.max(10, ...values, timeoutEnabled && timeout ? timeout * 1.1 : 0) * 1.05));
+  const positive = values.filter((value) => value > 0);
+  const yMin = 10 ** Math.floor(Math.log10(Math.max(0.1, Math.min(yMax / 100, ...positive))));
   const callerPeak = peak(series.callerP99);
   const downstreamPeak = peak(series.downstreamP99);
   const callerP50 = pick(summary, ['callerLatencyP50Ms', 'latency.caller.p50Ms', 'callerLatency.p50Ms', 'callerP50Ms']);
@@ -238,7 +241,7 @@ function drawLatency(chart, run) {
   if (callerPeak.value != null) text += ` Caller p99 peaked at ${formatMilliseconds(callerPeak.value)} at ${formatSeconds(callerPeak.index)}`;
   if (downstreamPeak.value != null) text += `, downstream p99 at ${formatMilliseconds(downstreamPeak.value)}.`;
   chart.render({
-    duration: run.duration, yMax, yFormat: formatMillisecondsTick, summary: text,
+    duration: run.duration, yMax, yMin, logScale: true, yFormat: formatMillisecondsTick, summary: text,
     draw({ data, overlay, x, y }) {
       svg('path', { d: linePath(series.downstreamP50, x, y), class: 'sim-line sim-line-downstream sim-line-thin' }, data);
       svg('path', { d: linePath(series.downstreamP99, x, y), class: 'sim-line sim-line-downstream' }, data);
