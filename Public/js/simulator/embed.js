@@ -12,7 +12,10 @@ import { SimulationSession } from './session.js';
 import { simulatorHref } from './url-state.js';
 
 /** The parameters a step reader is most likely to try, by key suffix. */
-const FEATURED = ['breaker.enabled', 'failureRateThreshold', 'waitDurationInOpenMs', 'permittedCallsInHalfOpen', 'maxAttempts', 'backoff'];
+const FEATURED = [
+  'breaker.enabled', 'failureRateThreshold', 'waitDurationInOpenMs', 'permittedCallsInHalfOpen', 'maxAttempts', 'jitter', 'backoff',
+  'retry.budgetEnabled',
+];
 
 export async function mountEmbed(host) {
   const presetId = host.dataset.preset;
@@ -47,7 +50,12 @@ class EmbeddedSimulator {
     const header = element('div', { class: 'sim-embed-header' }, host);
     element('strong', { class: 'sim-embed-title' }, header, `Simulator: ${preset.title ?? preset.id}`);
     this.link = element('a', { href: simulatorHref(this.session.state), class: 'sim-embed-link' }, header, 'Open in the full simulator');
-    if (preset.explanation) element('p', { class: 'sim-explanation' }, host, preset.explanation);
+    if (preset.explanation) {
+      const explanation = element('div', { class: 'sim-explanation' }, host);
+      for (const paragraph of String(preset.explanation).split(/\n{2,}/)) {
+        if (paragraph.trim()) element('p', {}, explanation, paragraph.trim());
+      }
+    }
     this.errorBox = element('div', { class: 'sim-error', role: 'alert', hidden: true }, host);
     const panelHost = element('div', { class: 'sim-embed-parameters' }, host);
     this.panel = new ParameterPanel(panelHost, {
