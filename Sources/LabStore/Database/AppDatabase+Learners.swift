@@ -1,0 +1,54 @@
+public import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Stores a new learner and their `joined` event; fails with `LearnerStoreError.handleTaken` on a handle clash.
+    public func createLearner(_ learner: Learner) async throws -> Learner {
+        try await writer.write { db in
+            if try Learner.filter(Learner.Columns.handle == learner.handle).fetchCount(db) > 0 {
+                throw LearnerStoreError.handleTaken
+            }
+            var learner = learner
+            try learner.insert(db)
+            var event = LearnerEvent(
+                learnerID: learner.id ?? 0, kind: .joined, labID: nil, stepID: nil, createdAt: learner.createdAt)
+            try event.insert(db)
+            return learner
+        }
+    }
+
+    public func learner(id: Int64) async throws -> Learner? {
+        try await writer.read { db in try Learner.fetchOne(db, key: id) }
+    }
+
+    /// Every learner, oldest first, for the instructor's class view.
+    public func allLearners() async throws -> [Learner] {
+        try await writer.read { db in try Learner.order(Learner.Columns.createdAt, Learner.Columns.id).fetchAll(db) }
+    }
+
+    /// Opens a session for a learner; the caller keeps the token, the store keeps only its hash.
+    public func openSession(_ session: LearnerSession) async throws {
+        try await writer.write { db in try session.insert(db) }
+    }
+
+    /// The learner a session token hash belongs to, or nil when it is unknown or expired.
+    public func learner(sessionTokenHash: String, now: Date) async throws -> Learner? {
+        try await writer.read { db in
+            guard let session = try LearnerSession.fetchOne(db, key: sessionTokenHash), session.expiresAt > now else {
+                return nil
+            }
+            return try Learner.fetchOne(db, key: session.learnerID)
+        }
+    }
+
+    /// Signs a browser out; unknown hashes are ignored so signing out twice is harmless.
+    public func closeSession(tokenHash: String) async throws {
+        _ = try await writer.write { db in try LearnerSession.deleteOne(db, key: tokenHash) }
+    }
+}
+
+/// What can go wrong when storing learners.
+public enum LearnerStoreError: Error, Equatable {
+    /// Another learner already has this handle; pick another random suffix.
+    case handleTaken
+}

@@ -1,0 +1,49 @@
+public import Foundation
+public import GRDB
+
+/// An append-only record of what a learner did, kept for the class analytics.
+public struct LearnerEvent: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        case joined
+        case viewedStep
+        case completedStep
+    }
+
+    public var id: Int64?
+    public var learnerID: Int64
+    public var kind: Kind
+    public var labID: String?
+    public var stepID: String?
+    public var createdAt: Date
+
+    public init(id: Int64? = nil, learnerID: Int64, kind: Kind, labID: String?, stepID: String?, createdAt: Date) {
+        self.id = id
+        self.learnerID = learnerID
+        self.kind = kind
+        self.labID = labID
+        self.stepID = stepID
+        self.createdAt = createdAt
+    }
+}
+
+extension LearnerEvent: Codable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "event"
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case learnerID = "learnerId"
+        case kind
+        case labID = "labId"
+        case stepID = "stepId"
+        case createdAt
+    }
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let learnerID = Column(CodingKeys.learnerID)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
