@@ -29,7 +29,10 @@ class SimulatorApp {
     this.session = new SimulationSession({
       onRuns: (runs) => this.showRuns(runs),
       onError: (message) => this.showError(message),
-      onBusy: (busy) => this.root.setAttribute('aria-busy', busy ? 'true' : 'false'),
+      onBusy: (busy) => {
+        this.root.setAttribute('aria-busy', busy ? 'true' : 'false');
+        this.status.textContent = busy ? 'Running…' : '';
+      },
     });
     this.buildToolbar();
     this.errorBox = element('div', { class: 'sim-error', role: 'alert', hidden: true }, root);
@@ -104,6 +107,7 @@ class SimulatorApp {
     });
     const resetAll = element('button', { type: 'button', class: 'sim-button', 'data-action': 'reset-all' }, share, 'Reset to preset');
     resetAll.addEventListener('click', () => this.choosePreset(this.session.state.preset));
+    this.status = element('span', { class: 'sim-status', role: 'status' }, bar);
   }
 
   makeColumn(target) {
