@@ -1,8 +1,12 @@
-import Foundation
+public import Foundation
+public import Logging
+public import Resilience
 import Synchronization
 
 /// One circuit breaker per (service, region, endpoint), created on first use, so that one failing endpoint cannot
-/// open the circuit for the others.
+/// open the circuit for the others. Only the endpoint's health counts: 5xx answers, connection errors and timeouts
+/// are failures; client errors (4xx) prove the endpoint answers; throttling and cancellation are ignored (the retry
+/// quota handles throttling).
 public final class EndpointBreakers: Sendable {
     public struct Key: Hashable, Sendable, CustomStringConvertible {
         public let service: String
@@ -12,32 +16,71 @@ public final class EndpointBreakers: Sendable {
         public var description: String { "\(service) \(region) \(endpoint)" }
     }
 
-    private let clock: any Clock<Duration>
-    private let breakers = Mutex<[Key: EndpointBreaker]>([:])
-
-    public init(clock: any Clock<Duration> = ContinuousClock()) {
-        self.clock = clock
+    /// A breaker's state with its key, for the instructor view.
+    public struct Snapshot: Sendable {
+        public let key: Key
+        public let breaker: CircuitBreakerSnapshot
     }
 
-    func breaker(service: String, region: String, endpoint: URL) -> EndpointBreaker {
+    /// Tuned for a class of learners rather than a fleet: it trips after 10 calls at 50 % failures and probes again
+    /// after 15 s.
+    public static let defaultConfiguration = CircuitBreakerConfiguration(
+        failureRateThreshold: 50, slowCallRateThreshold: 100, slowCallDurationThreshold: .seconds(10),
+        minimumNumberOfCalls: 10, slidingWindow: .countBased(size: 20), waitDurationInOpenState: .seconds(15),
+        openWaitMultiplier: 2, maximumWaitDurationInOpenState: .seconds(120),
+        permittedNumberOfCallsInHalfOpenState: 2, maxWaitDurationInHalfOpenState: .seconds(30))
+
+    public let configuration: CircuitBreakerConfiguration
+    private let clock: AnyDurationClock
+    private let logger: Logger
+    private let breakers = Mutex<[Key: CircuitBreaker<AnyDurationClock>]>([:])
+
+    public init(
+        configuration: CircuitBreakerConfiguration = EndpointBreakers.defaultConfiguration,
+        clock: AnyDurationClock = AnyDurationClock(ContinuousClock()),
+        logger: Logger = Logger(label: "labguide.aws.breakers")
+    ) {
+        self.configuration = configuration
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// The breaker for an endpoint; its name makes the rejection read "AWS SQS endpoint unavailable (…)".
+    public func breaker(service: String, region: String, endpoint: URL) -> CircuitBreaker<AnyDurationClock> {
         let key = Key(service: service, region: region, endpoint: endpoint.absoluteString)
         return breakers.withLock { breakers in
             if let existing = breakers[key] { return existing }
-            let created = EndpointBreaker(key: key)
+            var breakerLogger = logger
+            breakerLogger[metadataKey: "aws.service"] = "\(service)"
+            breakerLogger[metadataKey: "aws.region"] = "\(region)"
+            breakerLogger[metadataKey: "aws.endpoint"] = "\(key.endpoint)"
+            let created = CircuitBreaker(
+                name: "AWS \(service) endpoint", configuration: configuration, clock: clock, logger: breakerLogger,
+                classifyError: Self.classify)
             breakers[key] = created
             return created
         }
     }
 
-    /// Every breaker's current state, for the instructor view.
-    public func snapshots() -> [EndpointBreakerSnapshot] {
-        breakers.withLock { Array($0.values) }.map { $0.snapshot() }.sorted { $0.key.description < $1.key.description }
+    /// Every breaker's current state, sorted by key.
+    public func snapshots() -> [Snapshot] {
+        breakers.withLock { $0.map { ($0.key, $0.value) } }
+            .map { Snapshot(key: $0.0, breaker: $0.1.snapshot()) }
+            .sorted { $0.key.description < $1.key.description }
     }
-}
 
-/// What a breaker looks like right now.
-public struct EndpointBreakerSnapshot: Sendable {
-    public let key: EndpointBreakers.Key
-    public let state: String
-    public let calls: Int
+    @Sendable static func classify(_ error: any Error) -> CircuitBreakerOutcome {
+        switch error {
+        case is TimeoutError: return .failure
+        case let error as AWSError:
+            if error.kind == .transport || error.kind == .timeout { return .failure }
+            if error.isThrottling || error.kind == .noCredentials || error.kind == .invalidConfiguration {
+                return .ignored
+            }
+            if let status = error.statusCode, status >= 500 { return .failure }
+            return .success
+        default:
+            return CircuitBreakerDefaults.classify(error)
+        }
+    }
 }

@@ -1,51 +1,44 @@
 import Foundation
 import Logging
+import Resilience
 
 extension AWSRuntime {
-    /// Sends one operation with signing, the request timeout, the endpoint's breaker and standard-mode retries; a
-    /// non-2xx answer becomes an `AWSError`.
+    /// Sends one operation through `retry(breaker(timeout(call)))`: the standard-mode retry outside, the endpoint's
+    /// own breaker, then the request timeout on the injected clock. A non-2xx answer becomes an `AWSError`.
     public func send(_ operation: AWSOperationRequest, to service: ServiceDescriptor) async throws -> AWSHTTPResponse {
         let endpoint = try endpoint(for: service)
         let signingRegion = EndpointResolver(configuration: configuration)
             .signingRegion(service, region: region, endpoint: endpoint)
         let request = try makeHTTPRequest(operation, endpoint: endpoint.url)
-        let breaker = breakers.breaker(service: service.serviceID, region: signingRegion, endpoint: endpoint.url)
+        let pipeline = ResiliencePipeline(
+            retry: retry,
+            circuitBreaker: breakers.breaker(service: service.serviceID, region: signingRegion, endpoint: endpoint.url),
+            timeout: Timeout(configuration.requestTimeout, clock: clock))
         var logger = self.logger
         logger[metadataKey: "aws.service"] = "\(service.serviceID)"
         logger[metadataKey: "aws.operation"] = "\(operation.operation)"
-
-        var attempt = 1
-        var heldRetryTokens = 0
-        while true {
-            do {
-                let response = try await breaker.run {
-                    try await attemptOnce(
-                        request, operation: operation, service: service, signingRegion: signingRegion, logger: logger,
-                        attempt: attempt)
-                }
-                retryQuota.recordSuccess(refunding: heldRetryTokens)
-                return response
-            } catch let error as AWSError {
-                guard retryPolicy.shouldRetry(error, afterAttempt: attempt),
-                    let cost = retryQuota.acquireRetry(afterTimeout: error.kind == .timeout)
-                else {
-                    logger.debug(
-                        "AWS call failed",
-                        metadata: ["aws.attempt": "\(attempt)", "aws.error.code": "\(error.code)"])
-                    throw error
-                }
-                heldRetryTokens += cost
-                let delay = retryPolicy.delay(afterAttempt: attempt, random: random())
-                logger.debug(
-                    "AWS call will be retried",
-                    metadata: [
-                        "aws.attempt": "\(attempt)", "aws.error.code": "\(error.code)",
-                        "aws.retry.delay_ms": "\(Int(delay.timeInterval * 1000))",
-                        "aws.retry.quota": "\(retryQuota.availableTokens)",
-                    ])
-                try await clock.sleep(for: delay)
-                attempt += 1
+        let attemptLogger = logger
+        do {
+            return try await pipeline.execute { attempt in
+                try await attemptOnce(
+                    request, operation: operation, service: service, signingRegion: signingRegion,
+                    logger: attemptLogger, attempt: attempt)
             }
+        } catch let error as TimeoutError {
+            let timeout = AWSError.makeTimeout(
+                after: error.limit, service: service.serviceID, operation: operation.operation)
+            logger.debug("AWS call timed out", metadata: ["aws.error.code": "\(timeout.code)"])
+            throw timeout
+        } catch let error as CircuitBreakerOpenError {
+            logger.debug("AWS call rejected by the endpoint's circuit breaker", metadata: ["aws.endpoint": "\(endpoint.url)"])
+            throw AWSError(
+                kind: .circuitOpen, code: "CircuitOpen", message: error.description, service: service.serviceID,
+                operation: operation.operation, retryAfter: error.rejection.retryAfter)
+        } catch let error as AWSError {
+            logger.debug(
+                "AWS call failed",
+                metadata: ["aws.error.code": "\(error.code)", "aws.status": "\(error.statusCode.map(String.init) ?? "-")"])
+            throw error
         }
     }
 
@@ -66,26 +59,27 @@ extension AWSRuntime {
             let signer = SigV4Signer(credentials: credentials, region: signingRegion, signingName: service.signingName)
             signer.signHeaders(&request, date: now())
         }
-        let transport = self.transport
-        let timeout = configuration.requestTimeout
-        let sendable = request
         let response: AWSHTTPResponse
         do {
-            response = try await TimeoutRace.run(timeout: timeout, clock: clock) {
-                try await transport.send(sendable, timeout: timeout)
-            }
-        } catch is TimeoutRace.Expired {
-            throw AWSError.makeTimeout(after: timeout, service: service.serviceID, operation: operation.operation)
+            response = try await transport.send(request, timeout: configuration.requestTimeout)
         } catch var error as AWSError {
             error.service = error.service ?? service.serviceID
             error.operation = error.operation ?? operation.operation
+            logger.debug("AWS attempt failed", metadata: ["aws.attempt": "\(attempt)", "aws.error.code": "\(error.code)"])
             throw error
         }
         logger.trace("AWS call answered", metadata: ["aws.attempt": "\(attempt)", "aws.status": "\(response.statusCode)"])
         guard response.isSuccess else {
-            throw ErrorResponseDecoder.decode(
+            let error = ErrorResponseDecoder.decode(
                 response, wireProtocol: service.wireProtocol, service: service.serviceID,
                 operation: operation.operation)
+            logger.debug(
+                "AWS attempt failed",
+                metadata: [
+                    "aws.attempt": "\(attempt)", "aws.error.code": "\(error.code)", "aws.status": "\(response.statusCode)",
+                    "aws.request_id": "\(error.requestID ?? "-")",
+                ])
+            throw error
         }
         return response
     }

@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+public import Resilience
 
 /// The shared machinery behind every service client: configuration, credentials, endpoint resolution, signing,
 /// transport, retries and the per-endpoint circuit breakers. Service clients are thin structs over one runtime.
@@ -9,16 +10,14 @@ public struct AWSRuntime: Sendable {
     public let credentialSource: CredentialSource
     public let transport: any HTTPTransport
     public let region: String
-    public let retryPolicy: StandardRetryPolicy
-    public let retryQuota: RetryQuota
+    /// Standard-mode retry with its quota, shared by every call made through this runtime.
+    public let retry: Retry<AnyDurationClock>
     public let breakers: EndpointBreakers
     public let logger: Logger
     /// Monotonic clock for backoff sleeps and request timeouts.
-    let clock: any Clock<Duration>
+    let clock: AnyDurationClock
     /// Wall clock for signing dates and credential expirations.
     let now: @Sendable () -> Date
-    /// Uniform random numbers in `0..<1` for backoff jitter.
-    let random: @Sendable () -> Double
 
     public init(
         configuration: AWSConfiguration,
@@ -26,12 +25,12 @@ public struct AWSRuntime: Sendable {
         credentialSource: CredentialSource = .explicit,
         transport: (any HTTPTransport)? = nil,
         region: String? = nil,
-        retryQuota: RetryQuota = RetryQuota(),
+        retry: Retry<AnyDurationClock>? = nil,
         breakers: EndpointBreakers? = nil,
         logger: Logger = Logger(label: "labguide.aws"),
-        clock: any Clock<Duration> = ContinuousClock(),
+        clock: AnyDurationClock = AnyDurationClock(ContinuousClock()),
         now: @escaping @Sendable () -> Date = { Date() },
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        generator: any RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
     ) throws {
         guard let resolvedRegion = region ?? configuration.region else {
             throw AWSError.makeInvalidConfiguration(
@@ -43,13 +42,12 @@ public struct AWSRuntime: Sendable {
         self.credentialSource = credentialSource
         self.transport = transport ?? URLSessionTransport(connectTimeout: configuration.connectTimeout)
         self.region = resolvedRegion
-        self.retryPolicy = StandardRetryPolicy(maxAttempts: configuration.maxAttempts)
-        self.retryQuota = retryQuota
-        self.breakers = breakers ?? EndpointBreakers(clock: clock)
+        self.retry =
+            retry ?? AWSRetryStrategy.makeRetry(maxAttempts: configuration.maxAttempts, clock: clock, generator: generator)
+        self.breakers = breakers ?? EndpointBreakers(clock: clock, logger: logger)
         self.logger = logger
         self.clock = clock
         self.now = now
-        self.random = random
     }
 
     /// Resolves configuration and the credential chain the way the official SDKs do.
@@ -70,8 +68,7 @@ public struct AWSRuntime: Sendable {
     public func withCredentials(_ provider: any CredentialProvider, source: CredentialSource) throws -> AWSRuntime {
         try AWSRuntime(
             configuration: configuration, credentialProvider: provider, credentialSource: source, transport: transport,
-            region: region, retryQuota: retryQuota, breakers: breakers, logger: logger, clock: clock, now: now,
-            random: random)
+            region: region, retry: retry, breakers: breakers, logger: logger, clock: clock, now: now)
     }
 
     /// The endpoint a service is called at, with where that choice came from.

@@ -73,7 +73,7 @@ public struct AWSConfiguration: Sendable {
             throw AWSError.makeInvalidConfiguration(
                 "retry mode '\(modeText)' is not one of standard, legacy, adaptive (AWS_RETRY_MODE or retry_mode)")
         }
-        let defaultAttempts = retryMode == .legacy ? 5 : 3
+        let defaultAttempts = AWSRetryStrategy.defaultMaxAttempts(for: retryMode)
         var maxAttempts = defaultAttempts
         if let text = environment["AWS_MAX_ATTEMPTS"] ?? profile?["max_attempts"] {
             guard let value = Int(text), value >= 1 else {

@@ -1,0 +1,58 @@
+public import Foundation
+
+/// AWS X-Ray over restJson1.
+public struct XRayClient: Sendable {
+    public let runtime: AWSRuntime
+    static let service = ServiceDescriptor.xRay
+
+    public init(runtime: AWSRuntime) {
+        self.runtime = runtime
+    }
+
+    public struct TraceSummary: Decodable, Sendable {
+        public let Id: String?
+        public let Duration: Double?
+        public let ResponseTime: Double?
+        public let HasError: Bool?
+        public let HasFault: Bool?
+        public let HasThrottle: Bool?
+    }
+
+    /// Trace summaries between two times, optionally filtered, page by page (`NextToken` in the body).
+    public func getTraceSummaries(start: Date, end: Date, filterExpression: String? = nil)
+        -> PaginatedSequence<TraceSummary>
+    {
+        struct Input: Encodable, Sendable {
+            let StartTime: Double
+            let EndTime: Double
+            let FilterExpression: String?
+            let NextToken: String?
+        }
+        struct Output: Decodable {
+            let TraceSummaries: [TraceSummary]?
+            let NextToken: String?
+        }
+        let runtime = self.runtime
+        return PaginatedSequence { token in
+            let input = Input(
+                StartTime: start.timeIntervalSince1970, EndTime: end.timeIntervalSince1970,
+                FilterExpression: filterExpression, NextToken: token)
+            let output = try await runtime.callREST(
+                Self.service, "GetTraceSummaries", method: "POST", path: "/TraceSummaries", input: input,
+                as: Output.self)
+            return (output.TraceSummaries ?? [], output.NextToken)
+        }
+    }
+
+    /// Sends raw segment documents (JSON strings); returns the ids X-Ray could not process.
+    @discardableResult
+    public func putTraceSegments(_ documents: [String]) async throws -> [String] {
+        struct Input: Encodable, Sendable { let TraceSegmentDocuments: [String] }
+        struct Unprocessed: Decodable { let Id: String? }
+        struct Output: Decodable { let UnprocessedTraceSegments: [Unprocessed]? }
+        let output = try await runtime.callREST(
+            Self.service, "PutTraceSegments", method: "POST", path: "/TraceSegments",
+            input: Input(TraceSegmentDocuments: documents), as: Output.self)
+        return (output.UnprocessedTraceSegments ?? []).compactMap(\.Id)
+    }
+}
