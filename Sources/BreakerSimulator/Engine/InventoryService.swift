@@ -19,8 +19,10 @@ struct InventoryService {
     private let errorWindows: [(start: Int64, end: Int64, threshold: UInt64)]
     private let latencySpikes: [(start: Int64, end: Int64, extra: Int64)]
     private let random: StatelessRandom
-    /// When each worker is next free, as a min-heap.
-    private var workerFreeAt: [Int64]
+    /// Workers with nothing to do; they are interchangeable, so a count is enough.
+    private var idleWorkers: Int
+    /// When each busy worker is next free, as a min-heap (only busy workers, so the heap stays small).
+    private var busyUntil: [Int64] = []
     /// Start times of calls still waiting for a worker (non-decreasing, so a ring of times suffices).
     private var queuedStarts: [Int64] = []
     private var queueHead = 0
@@ -40,7 +42,8 @@ struct InventoryService {
             (Self.nanoseconds($0.startSeconds), Self.nanoseconds($0.endSeconds), Int64($0.extraLatencyMs * 1e6))
         }
         random = StatelessRandom(seed: seed)
-        workerFreeAt = Array(repeating: 0, count: inventory.concurrency)
+        idleWorkers = inventory.concurrency
+        busyUntil.reserveCapacity(inventory.concurrency)
         queuedStarts.reserveCapacity(1024)
     }
 
@@ -53,7 +56,8 @@ struct InventoryService {
         for outage in outages where now >= outage.start && now < outage.end {
             return Response(completion: now + outageFailureNanoseconds, isError: true)
         }
-        if queueDepth >= queueLimit, workerFreeAt[0] > now {
+        releaseWorkers(freeBy: now)
+        if queueDepth >= queueLimit, idleWorkers == 0 {
             return Response(completion: now + 1_000_000, isError: true)  // 503 from a full queue
         }
         let draws = random.draws(request: request, attempt: attempt)
@@ -63,9 +67,16 @@ struct InventoryService {
         for window in errorWindows where now >= window.start && now < window.end {
             threshold = max(threshold, window.threshold)
         }
-        let start = max(now, workerFreeAt[0])
-        replaceEarliestWorker(freeAt: start + service)
-        if start > now { queuedStarts.append(start) }
+        let start: Int64
+        if idleWorkers > 0 {
+            idleWorkers -= 1
+            start = now
+            pushBusyWorker(until: start + service)
+        } else {
+            start = busyUntil[0]  // FIFO: the call waits for the earliest worker to free up
+            replaceEarliestBusyWorker(until: start + service)
+            queuedStarts.append(start)
+        }
         return Response(completion: start + service, isError: draws.error < threshold)
     }
 
@@ -81,9 +92,32 @@ struct InventoryService {
         }
     }
 
-    /// Gives the earliest-free worker its next call and restores the heap.
-    private mutating func replaceEarliestWorker(freeAt time: Int64) {
-        workerFreeAt.withUnsafeMutableBufferPointer { workers in
+    /// Moves workers whose call has finished by `now` back to the idle pool.
+    private mutating func releaseWorkers(freeBy now: Int64) {
+        while let earliest = busyUntil.first, earliest <= now {
+            idleWorkers += 1
+            let last = busyUntil.removeLast()
+            if !busyUntil.isEmpty { replaceEarliestBusyWorker(until: last) }
+        }
+    }
+
+    private mutating func pushBusyWorker(until time: Int64) {
+        busyUntil.append(time)
+        busyUntil.withUnsafeMutableBufferPointer { workers in
+            var child = workers.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard time < workers[parent] else { break }
+                workers[child] = workers[parent]
+                child = parent
+            }
+            workers[child] = time
+        }
+    }
+
+    /// Gives the earliest-free busy worker its next call (`time`) and restores the heap.
+    private mutating func replaceEarliestBusyWorker(until time: Int64) {
+        busyUntil.withUnsafeMutableBufferPointer { workers in
             let count = workers.count
             var parent = 0
             while true {
