@@ -41,6 +41,14 @@ def summary_text(page: Page) -> str:
     return page.inner_text(f"{APP} .sim-summary-table")
 
 
+def duplicate_ids(page: Page) -> list[str]:
+    return page.evaluate(
+        "() => { const seen = new Set(), twice = new Set();"
+        " for (const node of document.querySelectorAll('[id]')) (seen.has(node.id) ? twice : seen).add(node.id);"
+        " return [...twice]; }"
+    )
+
+
 def open_simulator(page: Page, base_url: str, query: str = "") -> None:
     page.goto(f"{base_url}/simulator{query}")
     wait_for_run(page)
@@ -145,6 +153,7 @@ def test_every_control_has_a_label_and_play_moves_the_cursor(page: Page, base_ur
              .map(el => el.outerHTML)"""
     )
     assert unlabeled == []
+    assert duplicate_ids(page) == []
     figures = page.locator('[data-run="A"] figure.sim-chart:visible')
     assert figures.count() >= 6
     for index in range(figures.count()):
@@ -197,6 +206,8 @@ def test_the_exercise_4_step_embeds_a_working_simulator(page: Page, base_url: st
     expect(embed.locator(".sim-chart-summary").first).to_contain_text("Breaker")
     expect(embed.get_by_role("link", name=re.compile("full simulator", re.I))).to_have_attribute("href", re.compile(rf"preset={preset}"))
     expect(embed.locator('[data-action="play"]')).to_be_visible()
+    page.wait_for_function("() => [...document.querySelectorAll('.simulator-embed')].every(e => Number(e.dataset.runs ?? 0) > 0)")
+    assert duplicate_ids(page) == [], "several embeds on one step keep their ids apart"
     # The compact A/B: B's numbers join the summary table, on the same seed.
     count = runs_count(page, ".simulator-embed[data-preset]")
     embed.locator(".sim-embed-compare input").check()

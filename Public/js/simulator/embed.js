@@ -12,6 +12,8 @@ import { SimulationSession } from './session.js';
 import { simulatorHref } from './url-state.js';
 
 /** The parameters a step reader is most likely to try, by key suffix. */
+let nextEmbedNumber = 0;
+
 const FEATURED = [
   'breaker.enabled', 'failureRateThreshold', 'waitDurationInOpenMs', 'permittedCallsInHalfOpen', 'maxAttempts', 'jitter', 'backoff',
   'retry.budgetEnabled',
@@ -40,6 +42,8 @@ export async function mountEmbed(host) {
 
 class EmbeddedSimulator {
   constructor(host, preset, fallback) {
+    nextEmbedNumber += 1;
+    this.number = nextEmbedNumber;
     this.host = host;
     this.session = new SimulationSession({
       onRuns: (runs) => this.showRuns(runs),
@@ -61,7 +65,7 @@ class EmbeddedSimulator {
     this.panel = new ParameterPanel(panelHost, {
       onChange: (key, value) => this.edit(key, value),
       onReset: (key) => this.edit(key, this.session.presetFlat[key]),
-      idPrefix: `sim-embed-${preset.id}`,
+      idPrefix: `sim-embed-${this.number}`,
     });
     const featured = Object.fromEntries(Object.entries(this.session.presetFlat)
       .filter(([key]) => FEATURED.some((suffix) => key === suffix || key.endsWith(`.${suffix}`))));
@@ -83,7 +87,7 @@ class EmbeddedSimulator {
   addCompareToggle(host, preset) {
     const contrast = Object.entries(preset.compareOverrides ?? {});
     if (!contrast.length) return;
-    const id = `sim-embed-${preset.id}-compare`;
+    const id = `sim-embed-${this.number}-compare`;
     const wrapper = element('div', { class: 'sim-field sim-field-boolean sim-embed-compare' }, host);
     const input = element('input', { type: 'checkbox', id }, wrapper);
     const described = contrast.map(([key, value]) => `${key} = ${value}`).join(', ');
