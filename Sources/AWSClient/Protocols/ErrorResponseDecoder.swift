@@ -11,21 +11,19 @@ public enum ErrorResponseDecoder {
         var code: String?
         var message: String?
         var bodyRequestID: String?
-        switch wireProtocol {
-        case .query:
-            if let root = try? XMLDocumentParser.parse(response.body), let error = root.firstDescendant(named: "Error") {
-                code = error.string(at: "Code")
-                message = error.string(at: "Message")
-                bodyRequestID = root.firstDescendant(named: "RequestId")?.text ?? root.firstDescendant(named: "RequestID")?.text
-            }
-        case .json, .restJSON:
-            if let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any] {
-                code = (object["__type"] as? String) ?? (object["code"] as? String) ?? (object["Code"] as? String)
-                message =
-                    (object["message"] as? String) ?? (object["Message"] as? String)
-                    ?? (object["errorMessage"] as? String)
-            }
-            if let header = response.headers["X-Amzn-Errortype"], !header.isEmpty { code = header }
+        if let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any] {
+            code = (object["__type"] as? String) ?? (object["code"] as? String) ?? (object["Code"] as? String)
+            message =
+                (object["message"] as? String) ?? (object["Message"] as? String) ?? (object["errorMessage"] as? String)
+        } else if let root = try? XMLDocumentParser.parse(response.body), let error = root.firstDescendant(named: "Error") {
+            // The query shape; JSON services behind some proxies (and moto's auth layer) answer with it too.
+            code = error.string(at: "Code")
+            message = error.string(at: "Message")
+            bodyRequestID = root.firstDescendant(named: "RequestId")?.text ?? root.firstDescendant(named: "RequestID")?.text
+        }
+        if case .query = wireProtocol {
+        } else if let header = response.headers["X-Amzn-Errortype"], !header.isEmpty {
+            code = header
         }
         guard let rawCode = code, !rawCode.isEmpty else {
             if let statusCode = Optional(response.statusCode),
