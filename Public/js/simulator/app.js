@@ -253,6 +253,8 @@ class SimulatorApp {
     this.errorBox.textContent = message ? `Not run: ${message}` : '';
     this.root.classList.toggle('sim-stale', Boolean(message));
     this.panel.markInvalid(message);
+    this.seedInput.setAttribute('aria-invalid', String(Boolean(message) && /\bseed\b/.test(message)));
+    this.durationInput.setAttribute('aria-invalid', String(Boolean(message) && /\bdurationSeconds\b/.test(message)));
   }
 
   moveCursor(t) {
