@@ -39,7 +39,7 @@ struct SimulateCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             try execute()
-        } catch let error as SimulationConfigError {
+        } catch {
             FileHandle.standardError.write(Data("labguide: \(error.message)\n".utf8))
             throw ExitCode.validationFailure
         }
