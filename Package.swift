@@ -36,6 +36,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -44,6 +45,7 @@ let package = Package(
             name: "LabGuideServer",
             dependencies: [
                 "LabContent", "LabStore", "BreakerSimulator",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -97,7 +99,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LabStoreTests", dependencies: ["LabStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "LabContentTests", dependencies: ["LabContent"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LabContentTests",
+            dependencies: ["LabContent"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "BreakerSimulatorTests",
             dependencies: ["BreakerSimulator"],

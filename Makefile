@@ -1,0 +1,49 @@
+# LabGuide: `make run` serves the labs, `make test` runs every test, `make bench` prints the benchmarks.
+# Each target installs what is missing first (scripts/install-deps.sh is idempotent).
+
+SWIFT ?= swift
+PORT ?= 8080
+HOST ?= 127.0.0.1
+DATA_DIR ?= var
+DATABASE ?= $(DATA_DIR)/labguide.sqlite
+DEBUG_BIN := .build/debug/labguide
+RELEASE_BIN := .build/release/labguide
+PYTEST ?= python3 -m pytest
+
+.PHONY: deps build release run test swift-test browser-test bench check format clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build --product labguide
+
+release: deps
+	$(SWIFT) build -c release --product labguide
+
+run: build
+	@mkdir -p $(DATA_DIR)
+	$(DEBUG_BIN) serve --host $(HOST) --port $(PORT) --database $(DATABASE) --labs labs
+
+check: build
+	$(DEBUG_BIN) check labs
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(MAKE) --no-print-directory swift-test browser-test
+
+swift-test:
+	$(SWIFT) test --skip-build
+
+browser-test:
+	$(SWIFT) build --product labguide
+	LABGUIDE_BIN=$(DEBUG_BIN) $(PYTEST) -q Tests/Browser
+
+bench: release
+	@for script in scripts/bench/*.sh; do echo "== $$script"; bash "$$script" || exit 1; done
+
+format:
+	$(SWIFT) format --in-place --recursive --configuration .swift-format Sources Tests Package.swift
+
+clean:
+	rm -rf .build artifacts

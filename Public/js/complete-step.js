@@ -1,0 +1,47 @@
+// "Mark complete" without a page reload: posts to the JSON API and updates the sidebar and progress.
+// Without JavaScript the same form posts to the page route with its CSRF token.
+export function enhanceCompleteForms(root) {
+  for (const form of root.querySelectorAll("[data-complete-form]")) {
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const button = form.querySelector("[data-complete-button]");
+      const status = form.querySelector("[data-complete-status]");
+      button.disabled = true;
+      status.textContent = "Saving…";
+      try {
+        const response = await fetch(form.dataset.api, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          body: "{}",
+          credentials: "same-origin",
+        });
+        const body = await response.json().catch(() => ({}));
+        if (!response.ok) throw new Error(body?.error?.message || `The server answered ${response.status}.`);
+        showCompleted(form, button, status, body.lab);
+      } catch (error) {
+        button.disabled = false;
+        status.textContent = `Not saved: ${error.message}`;
+      }
+    });
+  }
+}
+
+function showCompleted(form, button, status, lab) {
+  button.textContent = "Completed ✓";
+  button.classList.remove("button-primary");
+  status.textContent = "Saved. You completed this step.";
+  form.closest(".completion")?.classList.add("is-complete");
+  const item = document.querySelector(`.step-sidebar [data-step-id="${CSS.escape(form.dataset.stepId)}"]`);
+  if (item && !item.classList.contains("is-complete")) {
+    item.classList.add("is-complete");
+    item.querySelector(".tick").textContent = "✓";
+  }
+  if (!lab) return;
+  const bar = document.querySelector("[data-progress-bar]");
+  if (bar) {
+    bar.style.width = `${lab.percent}%`;
+    bar.parentElement.setAttribute("aria-valuenow", String(lab.percent));
+  }
+  const text = document.querySelector("[data-progress-text]");
+  if (text) text.textContent = `${lab.completedSteps} of ${lab.totalSteps} complete`;
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `labguide`: the command line. Each subcommand parses its flags and calls into the libraries.
+@main
+struct LabGuideCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "labguide",
+        abstract: "A self-hosted lab guide server: step-by-step cloud labs with one-click verify.",
+        subcommands: [ServeCommand.self, CheckCommand.self, SimulateCommand.self],
+        defaultSubcommand: nil)
+}

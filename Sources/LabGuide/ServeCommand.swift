@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import LabContent
+import LabGuideServer
+import LabStore
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `labguide serve`: loads the labs, opens the database, and serves HTTP until SIGINT or SIGTERM.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve the labs over HTTP.",
+        discussion: "Every option also reads LABGUIDE_<OPTION>, e.g. LABGUIDE_PORT=9000.")
+
+    @Option(help: "Address to listen on.")
+    var host: String = environment("HOST") ?? "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port: Int = environment("PORT").flatMap(Int.init) ?? 8080
+
+    @Option(help: "SQLite database file; created if missing.")
+    var database: String = environment("DATABASE") ?? "labguide.sqlite"
+
+    @Option(help: "Folder holding one folder per lab.")
+    var labs: String = environment("LABS") ?? "labs"
+
+    @Option(help: "Folder holding Public/ and Templates/.")
+    var resources: String = environment("RESOURCES") ?? "."
+
+    @Option(help: "AWS region the commands are written for (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1).")
+    var region: String =
+        environment("REGION") ?? ProcessInfo.processInfo.environment["AWS_REGION"]
+        ?? ProcessInfo.processInfo.environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
+
+    @Option(help: "AWS account id to fill into ARNs; shown as ACCOUNT_ID until known.")
+    var accountId: String? = environment("ACCOUNT_ID")
+
+    @Flag(help: "Mark cookies Secure (use behind HTTPS).")
+    var secureCookies: Bool = environment("SECURE_COOKIES") == "true"
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error.")
+    var logLevel: String = environment("LOG_LEVEL") ?? "info"
+
+    func run() async throws {
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw CommandFailure("unknown log level \(logLevel): use trace, debug, info, notice, warning or error")
+        }
+        var logger = Logger(label: "labguide")
+        logger.logLevel = level
+        let library = try loadLabsOrExit(from: labs)
+        let appDatabase = try openDatabaseOrExit(atPath: database)
+        let resourcesURL = URL(fileURLWithPath: resources)
+        let renderer: PageRenderer
+        do {
+            renderer = try await PageRenderer.load(from: resourcesURL.appendingPathComponent("Templates"))
+        } catch {
+            throw CommandFailure("cannot load templates from \(resources)/Templates: \(error)")
+        }
+        let configuration = AppConfiguration(
+            host: host, port: port, region: region, accountID: accountId, resourcesDirectory: resourcesURL,
+            usesSecureCookies: secureCookies)
+        let application = buildApplication(
+            configuration: configuration,
+            dependencies: AppDependencies(database: appDatabase, labs: library, renderer: renderer), logger: logger)
+        logger.info(
+            "Serving labs",
+            metadata: ["http.address": "http://\(host):\(port)", "labs.count": "\(library.labs.count)", "db.path": "\(database)"])
+        let services = ServiceGroup(
+            configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await services.run()
+    }
+}
+
+/// Reads `LABGUIDE_<NAME>` so every flag can come from the environment (containers, systemd units).
+func environment(_ name: String) -> String? {
+    ProcessInfo.processInfo.environment["LABGUIDE_\(name)"].flatMap { $0.isEmpty ? nil : $0 }
+}

@@ -1,0 +1,15 @@
+public import LabContent
+public import LabStore
+
+/// Everything the routes need, built once at start-up by the CLI (or a test) and shared by every request.
+public struct AppDependencies: Sendable {
+    public let database: AppDatabase
+    public let labs: LabLibrary
+    public let renderer: PageRenderer
+
+    public init(database: AppDatabase, labs: LabLibrary, renderer: PageRenderer) {
+        self.database = database
+        self.labs = labs
+        self.renderer = renderer
+    }
+}

@@ -1,0 +1,32 @@
+import Hummingbird
+import LabContent
+import LabStore
+
+/// Finds labs and steps named in a URL, with a 404 that says what was not found.
+struct LabLookup: Sendable {
+    let library: LabLibrary
+    let configuration: AppConfiguration
+
+    func lab(_ context: AppRequestContext) throws -> Lab {
+        let id = context.parameters.get("lab") ?? ""
+        guard let lab = library.lab(id: id) else {
+            throw HTTPError(.notFound, message: "There is no lab called “\(id)”.")
+        }
+        return lab
+    }
+
+    func step(in lab: Lab, _ context: AppRequestContext) throws -> Step {
+        let id = context.parameters.get("step") ?? ""
+        guard let step = lab.step(id: id) else {
+            throw HTTPError(.notFound, message: "The lab “\(lab.title)” has no step called “\(id)”.")
+        }
+        return step
+    }
+
+    /// The values this learner's commands are rendered with.
+    func variables(for learner: Learner, in lab: Lab) -> LearnerVariables {
+        lab.variables(
+            prefix: learner.resourcePrefix, handle: learner.handle, region: configuration.region,
+            accountId: configuration.accountID)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import LabContent
+import LabStore
+
+/// The lab overview and step pages, and the no-JavaScript "Mark complete" form.
+struct LabPagesController {
+    let lookup: LabLookup
+    let database: AppDatabase
+    let renderer: PageRenderer
+    let csrf: CSRFProtection
+    let viewRecorder: StepViewRecorder
+
+    struct CompleteForm: Decodable {
+        let _csrf: String?
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("labs/:lab", use: overview)
+        router.get("labs/:lab/steps/:step", use: stepPage)
+        router.post("labs/:lab/steps/:step/complete", use: completeStep)
+    }
+
+    @Sendable func overview(request: Request, context: AppRequestContext) async throws -> Response {
+        let lab = try lookup.lab(context)
+        guard let learner = context.learner else { return Self.joinFirst(request) }
+        let token = csrf.token(for: request)
+        let progress = try await database.progress(learnerID: learner.id ?? 0, labID: lab.id)
+        let view = LabOverviewView(
+            lab: lab, learner: learner, progress: LabProgressSummary(lab: lab, progress: progress),
+            variables: lookup.variables(for: learner, in: lab), region: lookup.configuration.region,
+            chrome: PageChrome(learner: learner, csrfToken: token.value, section: "labs"))
+        return try renderer.render("lab", view, cookies: token.cookieToSet.map { [$0] } ?? [])
+    }
+
+    @Sendable func stepPage(request: Request, context: AppRequestContext) async throws -> Response {
+        let lab = try lookup.lab(context)
+        let step = try lookup.step(in: lab, context)
+        guard let learner = context.learner else { return Self.joinFirst(request) }
+        let token = csrf.token(for: request)
+        try await viewRecorder.recordView(learnerID: learner.id ?? 0, labID: lab.id, stepID: step.id)
+        let progress = try await database.progress(learnerID: learner.id ?? 0, labID: lab.id)
+        let view = StepPageView(
+            lab: lab, step: step, progress: LabProgressSummary(lab: lab, progress: progress),
+            variables: lookup.variables(for: learner, in: lab),
+            chrome: PageChrome(learner: learner, csrfToken: token.value, section: "labs"))
+        return try renderer.render("step", view, cookies: token.cookieToSet.map { [$0] } ?? [])
+    }
+
+    @Sendable func completeStep(request: Request, context: AppRequestContext) async throws -> Response {
+        let lab = try lookup.lab(context)
+        let step = try lookup.step(in: lab, context)
+        let form = try await request.decodeForm(as: CompleteForm.self, context: context)
+        try csrf.verify(submitted: form._csrf, request: request)
+        guard let learner = context.learner else { return Self.joinFirst(request) }
+        try await database.recordStepCompleted(learnerID: learner.id ?? 0, labID: lab.id, stepID: step.id, at: Date())
+        return LocalRedirect.seeOther("/labs/\(lab.id)/steps/\(step.id)#complete")
+    }
+
+    /// Signed-out browsers go to the join form, which brings them back here afterwards.
+    static func joinFirst(_ request: Request) -> Response {
+        let path = request.uri.path
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "?"]))
+        return LocalRedirect.seeOther("/?next=\(encoded ?? "/")")
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+
+/// Double-submit protection for HTML forms: a random cookie whose value each form repeats in `_csrf`.
+///
+/// A cross-site page can make the browser send the cookie but cannot read it, so it cannot fill in the field.
+/// JSON writes are protected differently: they must be `application/json`, which a cross-site form cannot send.
+struct CSRFProtection: Sendable {
+    let usesSecureCookies: Bool
+
+    /// The token for forms on this page, and the cookie to set when the browser has none yet.
+    func token(for request: Request) -> (value: String, cookieToSet: Cookie?) {
+        if let existing = request.cookies[LabGuideCookie.csrf]?.value, Self.isWellFormed(existing) {
+            return (existing, nil)
+        }
+        let value = SessionToken.make().value
+        return (value, LabGuideCookie.csrf(value, isSecure: usesSecureCookies))
+    }
+
+    /// Throws 403 unless the submitted field matches the cookie.
+    func verify(submitted: String?, request: Request) throws {
+        guard let cookie = request.cookies[LabGuideCookie.csrf]?.value, let submitted, !submitted.isEmpty,
+            Self.constantTimeEquals(cookie, submitted)
+        else {
+            throw HTTPError(
+                .forbidden,
+                message: "This form has expired or did not come from LabGuide. Reload the page and try again.")
+        }
+    }
+
+    private static func isWellFormed(_ value: String) -> Bool {
+        value.count == 43 && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    private static func constantTimeEquals(_ left: String, _ right: String) -> Bool {
+        let left = Array(left.utf8)
+        let right = Array(right.utf8)
+        guard left.count == right.count else { return false }
+        return zip(left, right).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("HTML pages")
+struct PageTests {
+    let html: HTTPFields = [.accept: "text/html"]
+
+    @Test func homeShowsTheJoinFormWithACSRFToken() async throws {
+        let (app, _) = try await TestApp.make()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get, headers: html) { (response) async throws in
+                #expect(response.status == .ok)
+                #expect(response.text.contains(#"action="/join""#))
+                let csrf = try #require(response.cookie(named: "lg_csrf"))
+                #expect(response.text.contains(#"name="_csrf" value="\#(csrf.dropFirst("lg_csrf=".count))""#))
+            }
+        }
+    }
+
+    @Test func joinFormSetsTheSessionAndFollowsNext() async throws {
+        let (app, _) = try await TestApp.make()
+        try await app.test(.router) { client in
+            let csrf = try await csrfCookie(client)
+            try await client.execute(
+                uri: "/join", method: .post,
+                headers: [.cookie: csrf, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "name=Form+User&next=%2Flabs%2Fcross-service&_csrf=\(csrf.dropFirst(8))")
+            ) { (response) async throws in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/labs/cross-service")
+                #expect(response.cookie(named: "lg_session") != nil)
+            }
+        }
+    }
+
+    @Test func joinFormRefusesOffSiteRedirectsAndMissingToken() async throws {
+        let (app, _) = try await TestApp.make()
+        try await app.test(.router) { client in
+            let csrf = try await csrfCookie(client)
+            try await client.execute(
+                uri: "/join", method: .post,
+                headers: [.cookie: csrf, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "name=Eve&next=%2F%2Fevil.example&_csrf=\(csrf.dropFirst(8))")
+            ) { (response) async throws in
+                #expect(response.headers[.location] == "/")
+            }
+            try await client.execute(
+                uri: "/join", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .accept: "text/html"],
+                body: ByteBuffer(string: "name=Eve")
+            ) { (response) async throws in
+                #expect(response.status == .forbidden)
+                #expect(response.text.contains("Reload the page"))
+            }
+        }
+    }
+
+    @Test func badNameOnTheFormKeepsWhatWasTyped() async throws {
+        let (app, _) = try await TestApp.make()
+        try await app.test(.router) { client in
+            let csrf = try await csrfCookie(client)
+            let long = String(repeating: "x", count: 90)
+            try await client.execute(
+                uri: "/join", method: .post,
+                headers: [.cookie: csrf, .contentType: "application/x-www-form-urlencoded", .accept: "text/html"],
+                body: ByteBuffer(string: "name=\(long)&_csrf=\(csrf.dropFirst(8))")
+            ) { (response) async throws in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("at most 80 characters"))
+                #expect(response.text.contains(#"value="\#(long)""#))
+            }
+        }
+    }
+
+    @Test func namesWithHTMLAreEscapedOnEveryPage() async throws {
+        let (app, _) = try await TestApp.make()
+        try await app.test(.router) { client in
+            let cookie = try await client.join("<script>alert(1)</script>")
+            for uri in ["/", "/labs/cross-service", "/simulator"] {
+                try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie, .accept: "text/html"]) {
+                    (response) async throws in
+                    #expect(response.status == .ok)
+                    #expect(!response.text.contains("<script>alert(1)"))
+                    #expect(response.text.contains("&lt;script&gt;alert(1)"))
+                }
+            }
+        }
+    }
+
+    @Test func overviewShowsProgressAndContinue() async throws {
+        let (app, _) = try await TestApp.make()
+        try await app.test(.router) { client in
+            let cookie = try await client.join("Overview")
+            try await client.execute(
+                uri: "/labs/cross-service", method: .get, headers: [.cookie: cookie, .accept: "text/html"]
+            ) { (response) async throws in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("Start the lab"))
+                #expect(response.text.contains("App Mesh"))
+                #expect(response.text.contains(#"aria-valuenow="0""#))
+            }
+        }
+    }
+
+    @Test func stepPageFormCompletionWorksWithoutJavaScript() async throws {
+        let (app, _) = try await TestApp.make()
+        try await app.test(.router) { client in
+            let session = try await client.join("No JS")
+            let csrf = try await csrfCookie(client)
+            let cookies = "\(session); \(csrf)"
+            let stepURI = try await client.execute(
+                uri: "/labs/cross-service", method: .get, headers: [.cookie: cookies, .accept: "text/html"]
+            ) { (response) async throws in
+                try #require(response.text.firstMatch(of: /href="(\/labs\/cross-service\/steps\/[a-z0-9-]+)"/)?.1).description
+            }
+            try await client.execute(
+                uri: "\(stepURI)/complete", method: .post,
+                headers: [.cookie: cookies, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(csrf.dropFirst(8))")
+            ) { (response) async throws in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: stepURI, method: .get, headers: [.cookie: cookies, .accept: "text/html"]) {
+                (response) async throws in
+                #expect(response.text.contains("Completed ✓"))
+                #expect(response.text.contains("1 of "))
+            }
+        }
+    }
+
+    @Test func unknownPagesGetAStyled404() async throws {
+        let (app, _) = try await TestApp.make()
+        try await app.test(.router) { client in
+            let cookie = try await client.join("Lost")
+            for uri in ["/labs/nope", "/labs/cross-service/steps/nope", "/nowhere"] {
+                try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie, .accept: "text/html"]) {
+                    (response) async throws in
+                    #expect(response.status == .notFound)
+                    #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                    #expect(response.text.contains("Page not found"))
+                    #expect(response.text.contains(#"href="/css/app.css""#))
+                }
+            }
+        }
+    }
+
+    @Test func labAssetsAreServedAndUnknownOnes404() async throws {
+        let (app, _) = try await TestApp.make()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/labs/cross-service/assets/architecture.svg", method: .get) {
+                (response) async throws in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.contains("svg") == true)
+            }
+            for uri in ["/labs/cross-service/assets/..%2Flab.yaml", "/labs/cross-service/assets/missing.png"] {
+                try await client.execute(uri: uri, method: .get) { (response) async throws in
+                    // Refused either way: the router rejects an encoded slash (400), an unknown file is a 404.
+                    #expect([.badRequest, .notFound].contains(response.status))
+                    #expect(!response.text.contains("exercises:"))
+                }
+            }
+        }
+    }
+
+    private func csrfCookie(_ client: some TestClientProtocol) async throws -> String {
+        try await client.execute(uri: "/", method: .get, headers: html) { (response) async throws in
+            try #require(response.cookie(named: "lg_csrf"))
+        }
+    }
+}
