@@ -8,10 +8,13 @@ enum SimulationEventKind: UInt8 {
     case bulkheadExpiry
 }
 
-/// One scheduled event; 32 bytes, no references, so the queue never touches the reference counter.
+/// One scheduled event; 24 bytes, no references, so the queue never touches the reference counter.
+///
+/// `order` (scheduling order, for first-in first-out ties) wraps after 4 billion events; a tie across the wrap
+/// is broken the other way round, which keeps runs deterministic.
 struct SimulationEvent {
     var time: Int64
-    var order: UInt64
+    var order: UInt32
     var slot: Int32
     var serial: UInt32
     var kind: SimulationEventKind
@@ -26,7 +29,7 @@ struct SimulationEvent {
 /// and a run never depends on heap internals).
 struct EventQueue {
     private var heap: ContiguousArray<SimulationEvent> = []
-    private var nextOrder: UInt64 = 0
+    private var nextOrder: UInt32 = 0
 
     init() {
         heap.reserveCapacity(1024)

@@ -21,8 +21,10 @@ struct InventoryService {
     private let random: StatelessRandom
     /// Workers with nothing to do; they are interchangeable, so a count is enough.
     private var idleWorkers: Int
-    /// When each busy worker is next free, as a min-heap (only busy workers, so the heap stays small).
-    private var busyUntil: [Int64] = []
+    /// When each busy worker is next free: a min-heap in the first `busyWorkers` slots (only busy workers, so it
+    /// stays small), preallocated so the hot path never grows it.
+    private var busyUntil: [Int64]
+    private var busyWorkers = 0
     /// Start times of calls still waiting for a worker (non-decreasing, so a ring of times suffices).
     private var queuedStarts: [Int64] = []
     private var queueHead = 0
@@ -43,7 +45,7 @@ struct InventoryService {
         }
         random = StatelessRandom(seed: seed)
         idleWorkers = inventory.concurrency
-        busyUntil.reserveCapacity(inventory.concurrency)
+        busyUntil = Array(repeating: 0, count: inventory.concurrency)
         queuedStarts.reserveCapacity(1024)
     }
 
@@ -73,7 +75,7 @@ struct InventoryService {
             start = now
             pushBusyWorker(until: start + service)
         } else {
-            start = busyUntil[0]  // FIFO: the call waits for the earliest worker to free up
+            start = busyUntil[0]  // FIFO: the call waits for the earliest worker to free up (all are busy)
             replaceEarliestBusyWorker(until: start + service)
             queuedStarts.append(start)
         }
@@ -94,17 +96,25 @@ struct InventoryService {
 
     /// Moves workers whose call has finished by `now` back to the idle pool.
     private mutating func releaseWorkers(freeBy now: Int64) {
-        while let earliest = busyUntil.first, earliest <= now {
-            idleWorkers += 1
-            let last = busyUntil.removeLast()
-            if !busyUntil.isEmpty { replaceEarliestBusyWorker(until: last) }
+        guard busyWorkers > 0, busyUntil[0] <= now else { return }
+        var count = busyWorkers
+        var released = 0
+        busyUntil.withUnsafeMutableBufferPointer { workers in
+            while count > 0, workers[0] <= now {
+                released += 1
+                count -= 1
+                if count > 0 { Self.siftDown(workers[count], in: workers, count: count) }
+            }
         }
+        busyWorkers = count
+        idleWorkers += released
     }
 
     private mutating func pushBusyWorker(until time: Int64) {
-        busyUntil.append(time)
+        let index = busyWorkers
+        busyWorkers += 1
         busyUntil.withUnsafeMutableBufferPointer { workers in
-            var child = workers.count - 1
+            var child = index
             while child > 0 {
                 let parent = (child - 1) / 2
                 guard time < workers[parent] else { break }
@@ -117,19 +127,23 @@ struct InventoryService {
 
     /// Gives the earliest-free busy worker its next call (`time`) and restores the heap.
     private mutating func replaceEarliestBusyWorker(until time: Int64) {
-        busyUntil.withUnsafeMutableBufferPointer { workers in
-            let count = workers.count
-            var parent = 0
-            while true {
-                var child = 2 * parent + 1
-                if child >= count { break }
-                if child + 1 < count, workers[child + 1] < workers[child] { child += 1 }
-                guard workers[child] < time else { break }
-                workers[parent] = workers[child]
-                parent = child
-            }
-            workers[parent] = time
+        let count = busyWorkers
+        busyUntil.withUnsafeMutableBufferPointer { workers in Self.siftDown(time, in: workers, count: count) }
+    }
+
+    /// Puts `time` at the root of the heap in `workers[0..<count]` and sifts it down to its place.
+    @inline(__always)
+    private static func siftDown(_ time: Int64, in workers: UnsafeMutableBufferPointer<Int64>, count: Int) {
+        var parent = 0
+        while true {
+            var child = 2 * parent + 1
+            if child >= count { break }
+            if child + 1 < count, workers[child + 1] < workers[child] { child += 1 }
+            guard workers[child] < time else { break }
+            workers[parent] = workers[child]
+            parent = child
         }
+        workers[parent] = time
     }
 
     static func nanoseconds(_ seconds: Double) -> Int64 { Int64((seconds * 1e9).rounded()) }

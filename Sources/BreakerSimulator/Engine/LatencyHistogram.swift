@@ -18,7 +18,7 @@ struct LatencyHistogram {
     @inline(__always)
     mutating func record(nanoseconds: Int64) {
         let index = Self.index(microseconds: UInt64(max(0, nanoseconds / 1000)))
-        counts[index] += 1
+        counts.withUnsafeMutableBufferPointer { $0[index] += 1 }
         count += 1
         if index < lowestIndex { lowestIndex = index }
         if index > highestIndex { highestIndex = index }

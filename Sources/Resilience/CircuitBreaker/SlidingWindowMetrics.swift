@@ -68,17 +68,21 @@ struct SlidingWindowMetrics: Sendable, Hashable {
     }
 
     private mutating func recordInCountWindow(isFailure: Bool, isSlow: Bool) {
+        let slot = nextSlot
+        let flags = (isFailure ? Self.failureFlag : 0) | (isSlow ? Self.slowFlag : 0)
+        let evicted = outcomes.withUnsafeMutableBufferPointer { outcomes in
+            let evicted = outcomes[slot]
+            outcomes[slot] = flags
+            return evicted
+        }
         if filledSlots == outcomes.count {
-            let evicted = outcomes[nextSlot]
             numberOfCalls -= 1
             if evicted & Self.failureFlag != 0 { numberOfFailedCalls -= 1 }
             if evicted & Self.slowFlag != 0 { numberOfSlowCalls -= 1 }
         } else {
             filledSlots += 1
         }
-        outcomes[nextSlot] = (isFailure ? Self.failureFlag : 0) | (isSlow ? Self.slowFlag : 0)
-        nextSlot += 1
-        if nextSlot == outcomes.count { nextSlot = 0 }
+        nextSlot = slot + 1 == outcomes.count ? 0 : slot + 1
         numberOfCalls += 1
         if isFailure { numberOfFailedCalls += 1 }
         if isSlow { numberOfSlowCalls += 1 }
