@@ -3,6 +3,10 @@ import Foundation
 import Synchronization
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A `moto_server` child process on a free loopback port, for the integration suites. It is started before a suite
 /// runs (see `MotoServerTrait`) and terminated after it; if `moto_server` is not installed the suite fails, naming
 /// the missing command and how to install it.
@@ -97,9 +101,10 @@ final class MotoServer: Sendable {
         }
     }
 
+    /// Kills the child with SIGKILL: `moto_server` ignores SIGTERM, and neither server has state worth flushing.
     func stop() {
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }
