@@ -14,6 +14,7 @@ HERE=scripts/bench/simulator
 # The scenario: inventory-outage scaled to 2000 requests/s for 2500 s (5 million requests), capacity scaled with it.
 SCALE=(--set load.requestsPerSecond=2000 --set inventory.concurrency=200 --set bulkhead.maxConcurrentCalls=500)
 best_rate=0
+best_line=""
 for run in 1 2 3; do
     line=$("$BIN" simulate --preset inventory-outage --seed $run --duration 2500 "${SCALE[@]}" --format table | grep '^simulated')
     rate=$(echo "$line" | sed -E 's/.*: ([0-9]+) calls\/s\)$/\1/')

@@ -25,8 +25,9 @@ struct SimulationEvent {
     }
 }
 
-/// A binary min-heap of events ordered by time, then by scheduling order (so equal times run first-in first-out
-/// and a run never depends on heap internals).
+/// A 4-ary min-heap of events ordered by time, then by scheduling order (so equal times run first-in first-out
+/// and a run never depends on heap internals). Four children per node halve the depth of a binary heap, and the
+/// hot path is the sift-down of `next()`, whose unpredictable branches cost more than the extra comparisons.
 struct EventQueue {
     private var heap: ContiguousArray<SimulationEvent> = []
     private var nextOrder: UInt32 = 0
@@ -44,7 +45,7 @@ struct EventQueue {
         heap.withUnsafeMutableBufferPointer { heap in
             var child = heap.count - 1
             while child > 0 {
-                let parent = (child - 1) / 2
+                let parent = (child - 1) / 4
                 guard event.precedes(heap[parent]) else { break }
                 heap[child] = heap[parent]
                 child = parent
@@ -64,9 +65,15 @@ struct EventQueue {
             let count = heap.count
             var parent = 0
             while true {
-                var child = 2 * parent + 1
-                if child >= count { break }
-                if child + 1 < count, heap[child + 1].precedes(heap[child]) { child += 1 }
+                let firstChild = 4 * parent + 1
+                if firstChild >= count { break }
+                var child = firstChild
+                let lastChild = min(firstChild + 4, count)
+                var candidate = firstChild + 1
+                while candidate < lastChild {
+                    if heap[candidate].precedes(heap[child]) { child = candidate }
+                    candidate += 1
+                }
                 guard heap[child].precedes(last) else { break }
                 heap[parent] = heap[child]
                 parent = child

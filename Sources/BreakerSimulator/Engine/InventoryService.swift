@@ -21,7 +21,7 @@ struct InventoryService {
     private let random: StatelessRandom
     /// Workers with nothing to do; they are interchangeable, so a count is enough.
     private var idleWorkers: Int
-    /// When each busy worker is next free: a min-heap in the first `busyWorkers` slots (only busy workers, so it
+    /// When each busy worker is next free: a 4-ary min-heap in the first `busyWorkers` slots (only busy workers, so it
     /// stays small), preallocated so the hot path never grows it.
     private var busyUntil: [Int64]
     private var busyWorkers = 0
@@ -116,7 +116,7 @@ struct InventoryService {
         busyUntil.withUnsafeMutableBufferPointer { workers in
             var child = index
             while child > 0 {
-                let parent = (child - 1) / 2
+                let parent = (child - 1) / 4
                 guard time < workers[parent] else { break }
                 workers[child] = workers[parent]
                 child = parent
@@ -136,9 +136,15 @@ struct InventoryService {
     private static func siftDown(_ time: Int64, in workers: UnsafeMutableBufferPointer<Int64>, count: Int) {
         var parent = 0
         while true {
-            var child = 2 * parent + 1
-            if child >= count { break }
-            if child + 1 < count, workers[child + 1] < workers[child] { child += 1 }
+            let firstChild = 4 * parent + 1
+            if firstChild >= count { break }
+            var child = firstChild
+            let lastChild = min(firstChild + 4, count)
+            var candidate = firstChild + 1
+            while candidate < lastChild {
+                if workers[candidate] < workers[child] { child = candidate }
+                candidate += 1
+            }
             guard workers[child] < time else { break }
             workers[parent] = workers[child]
             parent = child
