@@ -79,7 +79,8 @@ extension SimulationConfig {
         switch (old, value) {
         case (.bool, .bool), (.number, .number), (.string, .string), (.array, .array): return
         default:
-            throw SimulationConfigError(field: key, message: "\(key) must be \(old.kindName) (got \(value.kindName) \(value))")
+            let got = value == .null ? "null" : "\(value.kindName) \(value)"
+            throw SimulationConfigError(field: key, message: "\(key) must be \(old.kindName) (got \(got))")
         }
     }
 
