@@ -19,9 +19,13 @@ struct SimulationEvent {
     var serial: UInt32
     var kind: SimulationEventKind
 
+    /// Earlier time first, then earlier scheduling; written without short-circuits so it compiles branch-free.
     @inline(__always)
     func precedes(_ other: SimulationEvent) -> Bool {
-        time < other.time || (time == other.time && order < other.order)
+        let isEarlier = time < other.time
+        let isSameTime = time == other.time
+        let isScheduledBefore = order < other.order
+        return isEarlier || (isSameTime && isScheduledBefore)
     }
 }
 
@@ -68,11 +72,17 @@ struct EventQueue {
                 let firstChild = 4 * parent + 1
                 if firstChild >= count { break }
                 var child = firstChild
-                let lastChild = min(firstChild + 4, count)
-                var candidate = firstChild + 1
-                while candidate < lastChild {
-                    if heap[candidate].precedes(heap[child]) { child = candidate }
-                    candidate += 1
+                if firstChild + 3 < count {
+                    // All four children exist: pick the earliest without branches the CPU would mispredict.
+                    let left = heap[firstChild + 1].precedes(heap[firstChild]) ? firstChild + 1 : firstChild
+                    let right = heap[firstChild + 3].precedes(heap[firstChild + 2]) ? firstChild + 3 : firstChild + 2
+                    child = heap[right].precedes(heap[left]) ? right : left
+                } else {
+                    var candidate = firstChild + 1
+                    while candidate < count {
+                        if heap[candidate].precedes(heap[child]) { child = candidate }
+                        candidate += 1
+                    }
                 }
                 guard heap[child].precedes(last) else { break }
                 heap[parent] = heap[child]

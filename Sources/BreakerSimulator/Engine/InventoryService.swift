@@ -136,17 +136,30 @@ struct InventoryService {
     private static func siftDown(_ time: Int64, in workers: UnsafeMutableBufferPointer<Int64>, count: Int) {
         var parent = 0
         while true {
-            let firstChild = 4 * parent + 1
-            if firstChild >= count { break }
-            var child = firstChild
-            let lastChild = min(firstChild + 4, count)
-            var candidate = firstChild + 1
-            while candidate < lastChild {
-                if workers[candidate] < workers[child] { child = candidate }
-                candidate += 1
+            let first = 4 * parent + 1
+            if first >= count { break }
+            var child = first
+            var earliest = workers[first]
+            if first + 3 < count {
+                // All four children exist: pick the earliest without branches the CPU would mispredict.
+                let left = workers[first + 1] < earliest ? first + 1 : first
+                let leftTime = workers[left]
+                let right = workers[first + 3] < workers[first + 2] ? first + 3 : first + 2
+                let rightTime = workers[right]
+                child = rightTime < leftTime ? right : left
+                earliest = rightTime < leftTime ? rightTime : leftTime
+            } else {
+                var candidate = first + 1
+                while candidate < count {
+                    if workers[candidate] < earliest {
+                        child = candidate
+                        earliest = workers[candidate]
+                    }
+                    candidate += 1
+                }
             }
-            guard workers[child] < time else { break }
-            workers[parent] = workers[child]
+            guard earliest < time else { break }
+            workers[parent] = earliest
             parent = child
         }
         workers[parent] = time

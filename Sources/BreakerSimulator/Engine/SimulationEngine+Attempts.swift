@@ -85,7 +85,8 @@ extension SimulationEngine {
     /// Records the attempt, then retries it, or finishes the request with this outcome.
     mutating func finishAttempt(slot: Int32, outcome: CallOutcome, at now: Int64) {
         let index = Int(slot)
-        recorder.noteAttempt(slots[index], outcome: outcome, at: now)
+        recorder.noteAttempt(at: now)
+        if recorder.isRecordingCalls { recorder.recordCall(slots[index], outcome: outcome, at: now) }
         switch outcome {
         case .succeeded:
             if budget != nil { budget!.recordSuccess(refunding: slots[index].retry.lastRetryCost) }

@@ -21,7 +21,7 @@ struct SimulationEngine {
     let meanInterarrivalNanoseconds: Double
     let timeoutNanoseconds: Int64?
     let bulkheadWaitNanoseconds: Int64
-    var slots: [RequestSlot] = []
+    let slots = RequestSlots()
     var freeSlots: [Int32] = []
     /// Arrivals are drawn one ahead and kept out of the event queue (a third fewer heap operations).
     var nextArrival: Int64 = .max
@@ -51,7 +51,6 @@ struct SimulationEngine {
         meanInterarrivalNanoseconds = 1e9 / config.load.requestsPerSecond
         timeoutNanoseconds = config.timeout.enabled ? Int64(config.timeout.durationMs * 1e6) : nil
         recorder = SimulationRecorder(recordingCallsUpTo: maximumRecordedCalls)
-        slots.reserveCapacity(1024)
     }
 
     /// Runs until the last request has finished and returns what was recorded.
@@ -103,8 +102,7 @@ struct SimulationEngine {
         if let reused = freeSlots.popLast() {
             slot = reused
         } else {
-            slot = Int32(slots.count)
-            slots.append(RequestSlot())
+            slot = slots.append()
         }
         slots[Int(slot)].request = nextRequest
         slots[Int(slot)].arrival = now

@@ -50,10 +50,18 @@ struct SimulationRecorder {
     }
 
     @inline(__always)
-    mutating func noteAttempt(_ slot: RequestSlot, outcome: CallOutcome, at now: Int64) {
+    mutating func noteAttempt(at now: Int64) {
         totals.calls += 1
         lastEventTime = now
-        guard let maximumRecordedCalls, calls.count <= maximumRecordedCalls else { return }
+    }
+
+    /// Whether attempts are still being listed (asked for, and not past the limit yet).
+    var isRecordingCalls: Bool {
+        guard let maximumRecordedCalls else { return false }
+        return calls.count <= maximumRecordedCalls
+    }
+
+    mutating func recordCall(_ slot: RequestSlot, outcome: CallOutcome, at now: Int64) {
         calls.append(
             CallRecord(
                 t: Self.seconds(nanoseconds: slot.attemptStart), request: Int(slot.request), attempt: slot.retry.attempt,
