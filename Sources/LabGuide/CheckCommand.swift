@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         discussion: "Exits 1 if there is any problem, and 0 with a one-line summary if there is none."
     )
 
-    @Argument(help: "The labs directory (default: $LABGUIDE_LABS, then 'labs').")
+    @Argument(help: ArgumentHelp("The labs directory (default: $LABGUIDE_LABS, then 'labs').", valueName: "dir"))
     var directory: String?
 
     func run() throws {

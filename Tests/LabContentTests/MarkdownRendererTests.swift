@@ -68,6 +68,27 @@ struct MarkdownRendererTests {
                 == #"<img src="/labs/demo/assets/architecture.svg" alt="a&quot; onerror=&quot;alert(1)"/>"#)
     }
 
+    @Test("image text keeps variables as attribute values, without tags")
+    func imageTextIsPlain() {
+        #expect(
+            html("![the `{{prefix}}` *diagram*](assets/architecture.svg)")
+                == "<img src=\"/labs/demo/assets/architecture.svg\" alt=\"the lg-ana-7f3k- diagram\"/>")
+    }
+
+    @Test("a fence indented with a tab is still a code block, whatever its info string")
+    func tabIndentedFence() {
+        #expect(
+            html("\t```bash`x\n\tls\n\t```")
+                == "<figure class=\"code\" data-language=\"bash`x\"><figcaption>bash`x</figcaption>"
+                + "<pre><code class=\"language-bash`x\">ls</code></pre></figure>")
+    }
+
+    @Test("Ink's crash on a list followed by a blank line of tabs is avoided")
+    func listFollowedByTabs() {
+        #expect(html("- item\n\t") == "<ul><li>item</li></ul>")
+        #expect(html("`<p\r`") == "<p><code>&lt;p </code></p>")
+    }
+
     @Test("code blocks carry a language label and no trailing newline")
     func codeBlocks() {
         let markdown = "```bash\naws sns create-topic --name {{orderTopic}} \\\n  --region {{region}}\n\n```"

@@ -52,7 +52,7 @@ public enum CheckCatalog {
             summary: "queue {{queue}} has a dead-letter queue {{deadLetterQueue}} with maxReceiveCount {{maxReceiveCount}}",
             [.init("queue"), .init("deadLetterQueue"), .init("maxReceiveCount", .integer)]),
         .init(
-            "messaging.fan-out", summary: "a {{eventType}} event published to topic {{topic}} reaches {{deliveredTo}}",
+            "messaging.fan-out", summary: "an event of type {{eventType}} published to topic {{topic}} reaches {{deliveredTo}}",
             [
                 .init("topic"), .init("eventType"), .init("deliveredTo", .list),
                 .optional("notDeliveredTo", .list, clause: " and not {{notDeliveredTo}}"),

@@ -67,7 +67,9 @@ struct LabLoader {
     mutating func readText(_ relativePath: String, file: SourceFile, line: Int) -> String? {
         let url = directory.appendingPathComponent(relativePath)
         do {
-            return try String(contentsOf: url, encoding: .utf8)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            // Some editors start UTF-8 files with a byte order mark; it would hide the front matter's `---`.
+            return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         } catch {
             log.report(file, line: line, "cannot read '\(relativePath)' as UTF-8 text")
             return nil

@@ -8,13 +8,15 @@ struct CodeFence {
     let language: String
 
     init?(openingLine line: Substring) {
-        let indentation = line.prefix { $0 == " " }.count
+        // Ink skips tabs as well as spaces before a fence, so both count as indentation here too.
+        let indentation = line.prefix { $0 == " " || $0 == "\t" }.count
         let rest = line.dropFirst(indentation)
         guard let character = rest.first, character == "`" || character == "~" else { return nil }
         let length = rest.prefix { $0 == character }.count
         guard length >= 3 else { return nil }
+        // CommonMark would not open a fence whose info string holds a backtick, but Ink would, and would put
+        // the info string into a class attribute as written; taking every such line as a fence keeps Ink out.
         let info = rest.dropFirst(length).trimmingSpaces()
-        if character == "`", info.contains("`") { return nil }
         self.character = character
         self.length = length
         self.indentation = indentation
@@ -36,7 +38,7 @@ struct CodeFence {
     func removingIndentation(_ line: Substring) -> Substring {
         var line = line
         var removed = 0
-        while removed < indentation, line.first == " " {
+        while removed < indentation, line.first == " " || line.first == "\t" {
             line = line.dropFirst()
             removed += 1
         }

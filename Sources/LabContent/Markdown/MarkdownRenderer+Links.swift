@@ -10,6 +10,7 @@ extension MarkdownRenderer {
     /// folder, and the result is escaped for the attribute Ink writes it into verbatim.
     mutating func linkTarget(_ rawTarget: String, lineNumber: Int) -> String {
         let target = rawTarget.trimmingSpaces()
+        let written = VariableMarkers.restoringMarkup(target)
         if target.hasPrefix("step:") {
             let stepID = String(target.dropFirst("step:".count).prefix { $0 != "#" })
             let fragment = target.drop { $0 != "#" }
@@ -32,10 +33,10 @@ extension MarkdownRenderer {
         if target.hasPrefix("#") || target.hasPrefix("/") || target.unicodeScalars.contains(VariableMarkers.start) {
             return target.escapedForHTML
         }
-        return assetTarget(target, lineNumber: lineNumber)
+        return assetTarget(target, written: written, lineNumber: lineNumber)
     }
 
-    private mutating func assetTarget(_ target: String, lineNumber: Int) -> String {
+    private mutating func assetTarget(_ target: String, written: String, lineNumber: Int) -> String {
         let path = target.prefix { $0 != "#" && $0 != "?" }
         let suffix = target.dropFirst(path.count)
         var components = path.split(separator: "/", omittingEmptySubsequences: true)
@@ -44,7 +45,7 @@ extension MarkdownRenderer {
         guard components.first == "assets", components.count > 1, !components.contains("..") else {
             log.report(
                 file, line: lineNumber,
-                "link target '\(target)' is not a lab file: link steps with step:ID and files inside assets/")
+                "link target '\(written)' is not a lab file: link steps with step:ID and files inside assets/")
             return "#"
         }
         let fileURL = context.labDirectory.appendingPathComponent(relativePath)

@@ -1,10 +1,11 @@
 extension MarkdownRenderer {
     /// Prepares one line of prose for Ink.
     ///
-    /// Variables become markers, link targets are rewritten, and outside inline code `<` and `"` become
+    /// Variables become markers, link targets are rewritten, and `<` and `"` become stand-ins that end up as
     /// entities: lab Markdown cannot carry raw HTML (it shows as text), and quotes cannot break out of the
-    /// attributes Ink builds from link and image text. Inline code is left to Ink, which escapes it itself; code
-    /// spans are found the way Ink finds them, from a backtick to the next one on the same line.
+    /// attributes Ink builds from link and image text. Ink never sees a `<`, which also keeps it clear of its
+    /// loop on an unclosed `<p`. Links inside inline code are left alone; code spans are found the way Ink finds
+    /// them, from a backtick to the next one on the same line.
     mutating func proseLine(_ line: Substring, lineNumber: Int) -> String {
         let tokens = TemplateScanner.tokens(in: line)
         context.variables.validate(tokens, file: file, firstLine: lineNumber, log: &log)
@@ -16,13 +17,14 @@ extension MarkdownRenderer {
             case .unterminated: break
             }
         }
-        if let definition = linkDefinition(in: marked, lineNumber: lineNumber) {
+        let protected = VariableMarkers.protectingMarkup(marked)
+        if let definition = linkDefinition(in: protected, lineNumber: lineNumber) {
             return definition
         }
-        return escapingProse(Array(marked), lineNumber: lineNumber)
+        return rewritingLinks(Array(protected), lineNumber: lineNumber)
     }
 
-    private mutating func escapingProse(_ characters: [Character], lineNumber: Int) -> String {
+    private mutating func rewritingLinks(_ characters: [Character], lineNumber: Int) -> String {
         var result = ""
         var index = 0
         var isInCode = false
@@ -40,10 +42,6 @@ extension MarkdownRenderer {
                 continue
             }
             switch character {
-            case "<":
-                result += "&lt;"
-            case "\"":
-                result += "&quot;"
             case "]" where index + 1 < characters.count && characters[index + 1] == "(":
                 if let close = closingParenthesis(in: characters, after: index + 1) {
                     let target = String(characters[(index + 2)..<close])

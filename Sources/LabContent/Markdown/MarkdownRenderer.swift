@@ -100,7 +100,7 @@ struct MarkdownRenderer {
     /// Ink ends a paragraph at a line that starts with a backtick, so such a line is joined to the text above it,
     /// as CommonMark would read it.
     private mutating func appendProse(_ line: String) {
-        let trimmed = line.drop { $0 == " " }
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
         if trimmed.first == "`", let previous = proseLines.last, let first = previous.first(where: { $0 != " " }),
             first != "#", first != "|"
         {
@@ -122,7 +122,11 @@ struct MarkdownRenderer {
     private mutating func flushProse() {
         defer { proseLines.removeAll(keepingCapacity: true) }
         guard proseLines.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else { return }
-        output += InkRendering.html(from: proseLines.joined(separator: "\n"))
+        // Ink 0.6 reads past the end of its input when a list is followed by a line of only spaces or tabs, so
+        // such lines become empty (they are blank in CommonMark anyway) and the chunk ends with text.
+        var markdown = proseLines.map { $0.allSatisfy(\.isWhitespace) ? "" : $0 }.joined(separator: "\n")
+        while let last = markdown.last, last.isWhitespace { markdown.removeLast() }
+        output += InkRendering.html(from: markdown)
     }
 
     /// Text that is not Markdown (a directive title, a line of code), escaped and with variables as markers.

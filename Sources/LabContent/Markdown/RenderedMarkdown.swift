@@ -41,6 +41,13 @@ public struct RenderedMarkdown: Sendable {
         }
     }
 
+    /// Fixed HTML with no variables, for text built in code and for tests that assemble a `Lab` by hand.
+    ///
+    /// The HTML is used as given: pass only trusted, already escaped markup.
+    public init(staticHTML: String) {
+        self.init(segments: staticHTML.isEmpty ? [] : [.html(staticHTML)], variableNames: [])
+    }
+
     /// The HTML for one learner; values are escaped, and a variable with no value shows `{{name}}` as a placeholder.
     public func html(_ variables: LearnerVariables) -> String {
         var result = ""
