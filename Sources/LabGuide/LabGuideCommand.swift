@@ -6,6 +6,6 @@ struct LabGuideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labguide",
         abstract: "A self-hosted lab guide server: step-by-step cloud labs with one-click verify.",
-        subcommands: [ServeCommand.self, CheckCommand.self, SimulateCommand.self],
+        subcommands: [ServeCommand.self, CheckCommand.self, SimulateCommand.self, AWSCommand.self],
         defaultSubcommand: nil)
 }

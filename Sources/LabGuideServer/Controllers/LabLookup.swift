@@ -6,6 +6,22 @@ import LabStore
 struct LabLookup: Sendable {
     let library: LabLibrary
     let configuration: AppConfiguration
+    /// `lab/step` keys of steps whose Markdown embeds the simulator, found once so pages load its script only there.
+    let stepsEmbeddingSimulator: Set<String>
+
+    init(library: LabLibrary, configuration: AppConfiguration) {
+        self.library = library
+        self.configuration = configuration
+        stepsEmbeddingSimulator = Set(
+            library.labs.flatMap { lab in
+                lab.steps.filter { $0.body.html(LearnerVariables()).contains(#"class="simulator-embed""#) }
+                    .map { "\(lab.id)/\($0.id)" }
+            })
+    }
+
+    func embedsSimulator(_ step: Step, in lab: Lab) -> Bool {
+        stepsEmbeddingSimulator.contains("\(lab.id)/\(step.id)")
+    }
 
     func lab(_ context: AppRequestContext) throws -> Lab {
         let id = context.parameters.get("lab") ?? ""

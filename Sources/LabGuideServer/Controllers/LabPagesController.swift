@@ -42,7 +42,7 @@ struct LabPagesController {
         let progress = try await database.progress(learnerID: learner.id ?? 0, labID: lab.id)
         let view = StepPageView(
             lab: lab, step: step, progress: LabProgressSummary(lab: lab, progress: progress),
-            variables: lookup.variables(for: learner, in: lab),
+            variables: lookup.variables(for: learner, in: lab), embedsSimulator: lookup.embedsSimulator(step, in: lab),
             chrome: PageChrome(learner: learner, csrfToken: token.value, section: "labs"))
         return try renderer.render("step", view, cookies: token.cookieToSet.map { [$0] } ?? [])
     }

@@ -1,7 +1,10 @@
 import LabContent
 
 extension StepPageView {
-    init(lab: Lab, step: Step, progress: LabProgressSummary, variables: LearnerVariables, chrome: PageChrome) {
+    init(
+        lab: Lab, step: Step, progress: LabProgressSummary, variables: LearnerVariables, embedsSimulator: Bool,
+        chrome: PageChrome
+    ) {
         let index = lab.stepIndex(id: step.id) ?? 0
         var number = 0
         let navigation = lab.exercises.map { exercise in
@@ -26,7 +29,7 @@ extension StepPageView {
             isCompleted: progress.isCompleted(step.id), completedSteps: progress.completedSteps,
             totalSteps: progress.totalSteps, percent: progress.percent, stepNumber: index + 1,
             previous: index > 0 ? links[index - 1] : nil, next: index + 1 < links.count ? links[index + 1] : nil,
-            navigation: navigation, embedsSimulator: bodyHTML.contains("class=\"simulator-embed\""),
+            navigation: navigation, embedsSimulator: embedsSimulator,
             hasChecks: !step.checks.isEmpty, hasUnsupportedChecks: step.checks.contains { !$0.isSupportedByEmulator })
     }
 }
