@@ -27,7 +27,8 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 
-export HOME="$HOME_DIR" AWS_ACCESS_KEY_ID=AKIABENCHMARK0000000 AWS_SECRET_ACCESS_KEY=bench-secret AWS_REGION=us-east-1
+export HOME="$HOME_DIR" AWS_ACCESS_KEY_ID=AKIABENCHMARK0000000 AWS_SECRET_ACCESS_KEY=bench-secret
+export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 export AWS_ENDPOINT_URL="http://127.0.0.1:$PORT" AWS_EC2_METADATA_DISABLED=true AWS_PAGER=""
 
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print('%.2f' % (a / b))" "$1" "$2"; }
