@@ -93,8 +93,10 @@ let package = Package(
         .testTarget(
             name: "LabGuideServerTests",
             dependencies: [
-                "LabGuideServer",
+                "LabGuideServer", "LabContent", "LabStore", "BreakerSimulator",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -110,7 +112,16 @@ let package = Package(
             dependencies: ["BreakerSimulator"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"], swiftSettings: swiftSettings),
-        .testTarget(name: "ResilienceTests", dependencies: ["Resilience"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AWSClientTests",
+            dependencies: ["AWSClient", "Resilience", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Support/stub_server.py"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ResilienceTests",
+            dependencies: ["Resilience", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
