@@ -91,6 +91,9 @@ def main() -> None:
             root = Path(folder) / "www"
             root.mkdir()
             (root / "step.html").write_bytes(html)
+            # nginx workers drop root privileges: they must be able to reach the file.
+            for path in (Path(folder), root, root / "step.html"):
+                path.chmod(0o755)
             nginx_port = free_port()
             config = Path(folder) / "nginx.conf"
             config.write_text(f"""
