@@ -163,6 +163,21 @@ struct PageTests {
         }
     }
 
+    @Test func publicFilesAreServedWithTheirTypes() async throws {
+        let (app, _) = try await TestApp.make()
+        try await app.test(.router) { client in
+            for (uri, type) in [("/css/app.css", "text/css"), ("/js/app.js", "javascript"), ("/img/favicon.svg", "svg")] {
+                try await client.execute(uri: uri, method: .get) { (response) async throws in
+                    #expect(response.status == .ok, "\(uri)")
+                    #expect(response.headers[.contentType]?.contains(type) == true, "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/css/missing.css", method: .get, headers: html) { (response) async throws in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
     private func csrfCookie(_ client: some TestClientProtocol) async throws -> String {
         try await client.execute(uri: "/", method: .get, headers: html) { (response) async throws in
             try #require(response.cookie(named: "lg_csrf"))

@@ -22,9 +22,7 @@ public func buildRouter(configuration: AppConfiguration, dependencies: AppDepend
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         ErrorPageMiddleware(renderer: dependencies.renderer, csrf: csrf)
-        FileMiddleware(
-            configuration.publicDirectory.path, cacheControl: .init([(MediaType(type: .any), [.noCache])]),
-            searchForIndexHtml: false)
+        PublicFilesMiddleware(directory: configuration.publicDirectory.path)
         SessionMiddleware(database: database)
     }
 
