@@ -23,11 +23,8 @@ struct PageTests {
         let (app, _) = try await TestApp.make()
         try await app.test(.router) { client in
             let csrf = try await csrfCookie(client)
-            try await client.execute(
-                uri: "/join", method: .post,
-                headers: [.cookie: csrf, .contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "name=Form+User&next=%2Flabs%2Fcross-service&_csrf=\(csrf.dropFirst(8))")
-            ) { (response) async throws in
+            let form = "name=Form+User&next=%2Flabs%2Fcross-service"
+            try await postForm(client, "/join", form, cookies: csrf, csrfCookie: csrf) { (response) async throws in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/labs/cross-service")
                 #expect(response.cookie(named: "lg_session") != nil)
@@ -39,17 +36,11 @@ struct PageTests {
         let (app, _) = try await TestApp.make()
         try await app.test(.router) { client in
             let csrf = try await csrfCookie(client)
-            try await client.execute(
-                uri: "/join", method: .post,
-                headers: [.cookie: csrf, .contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "name=Eve&next=%2F%2Fevil.example&_csrf=\(csrf.dropFirst(8))")
-            ) { (response) async throws in
+            let form = "name=Eve&next=%2F%2Fevil.example"
+            try await postForm(client, "/join", form, cookies: csrf, csrfCookie: csrf) { (response) async throws in
                 #expect(response.headers[.location] == "/")
             }
-            try await client.execute(
-                uri: "/join", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .accept: "text/html"],
-                body: ByteBuffer(string: "name=Eve")
-            ) { (response) async throws in
+            try await postForm(client, "/join", "name=Eve", cookies: nil, csrfCookie: nil) { (response) async throws in
                 #expect(response.status == .forbidden)
                 #expect(response.text.contains("Reload the page"))
             }
@@ -61,11 +52,7 @@ struct PageTests {
         try await app.test(.router) { client in
             let csrf = try await csrfCookie(client)
             let long = String(repeating: "x", count: 90)
-            try await client.execute(
-                uri: "/join", method: .post,
-                headers: [.cookie: csrf, .contentType: "application/x-www-form-urlencoded", .accept: "text/html"],
-                body: ByteBuffer(string: "name=\(long)&_csrf=\(csrf.dropFirst(8))")
-            ) { (response) async throws in
+            try await postForm(client, "/join", "name=\(long)", cookies: csrf, csrfCookie: csrf) { (response) async throws in
                 #expect(response.status == .badRequest)
                 #expect(response.text.contains("at most 80 characters"))
                 #expect(response.text.contains(#"value="\#(long)""#))
@@ -114,11 +101,8 @@ struct PageTests {
             ) { (response) async throws in
                 try #require(response.text.firstMatch(of: /href="(\/labs\/cross-service\/steps\/[a-z0-9-]+)"/)?.1).description
             }
-            try await client.execute(
-                uri: "\(stepURI)/complete", method: .post,
-                headers: [.cookie: cookies, .contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "_csrf=\(csrf.dropFirst(8))")
-            ) { (response) async throws in
+            try await postForm(client, "\(stepURI)/complete", "", cookies: cookies, csrfCookie: csrf) {
+                (response) async throws in
                 #expect(response.status == .seeOther)
             }
             try await client.execute(uri: stepURI, method: .get, headers: [.cookie: cookies, .accept: "text/html"]) {
@@ -176,6 +160,18 @@ struct PageTests {
                 #expect(response.status == .notFound)
             }
         }
+    }
+
+    /// Posts an HTML form the way a browser does, adding the `_csrf` field taken from the `lg_csrf=…` cookie pair.
+    private func postForm(
+        _ client: some TestClientProtocol, _ uri: String, _ fields: String, cookies: String?, csrfCookie: String?,
+        check: @escaping (TestResponse) async throws -> Void
+    ) async throws {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .accept: "text/html"]
+        if let cookies { headers[.cookie] = cookies }
+        let token = csrfCookie.map { "_csrf=\($0.dropFirst("lg_csrf=".count))" }
+        let body = [fields, token].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "&")
+        try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body), testCallback: check)
     }
 
     private func csrfCookie(_ client: some TestClientProtocol) async throws -> String {
