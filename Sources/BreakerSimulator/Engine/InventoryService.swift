@@ -22,11 +22,12 @@ struct InventoryService {
     /// Workers with nothing to do; they are interchangeable, so a count is enough.
     private var idleWorkers: Int
     /// When each busy worker is next free: a 4-ary min-heap in the first `busyWorkers` slots (only busy workers, so it
-    /// stays small), preallocated so the hot path never grows it.
-    private var busyUntil: [Int64]
+    /// stays small; those done by now leave it lazily, when the next call arrives), preallocated so the hot path never
+    /// grows it.
+    private let busyUntil: ManualBuffer<Int64>
     private var busyWorkers = 0
     /// Start times of calls still waiting for a worker (non-decreasing, so a ring of times suffices).
-    private var queuedStarts: [Int64] = []
+    private let queuedStarts = ManualBuffer<Int64>(capacity: 1024)
     private var queueHead = 0
 
     init(config: SimulationConfig, seed: UInt64) {
@@ -45,8 +46,7 @@ struct InventoryService {
         }
         random = StatelessRandom(seed: seed)
         idleWorkers = inventory.concurrency
-        busyUntil = Array(repeating: 0, count: inventory.concurrency)
-        queuedStarts.reserveCapacity(1024)
+        busyUntil = ManualBuffer(capacity: inventory.concurrency, repeating: 0)
     }
 
     /// Calls currently waiting for a worker at `now` (after dropping those that have started).
@@ -58,8 +58,9 @@ struct InventoryService {
         for outage in outages where now >= outage.start && now < outage.end {
             return Response(completion: now + outageFailureNanoseconds, isError: true)
         }
-        releaseWorkers(freeBy: now)
-        if queueDepth >= queueLimit, idleWorkers == 0 {
+        // A busy worker done by now takes this call in place (one sift instead of a release and a push).
+        let hasFinishedWorker = busyWorkers > 0 && busyUntil.base[0] <= now
+        if queueDepth >= queueLimit, idleWorkers == 0, !hasFinishedWorker {
             return Response(completion: now + 1_000_000, isError: true)  // 503 from a full queue
         }
         let draws = random.draws(request: request, attempt: attempt)
@@ -70,13 +71,17 @@ struct InventoryService {
             threshold = max(threshold, window.threshold)
         }
         let start: Int64
-        if idleWorkers > 0 {
+        if hasFinishedWorker {
+            start = now
+            releaseWorkersButTheEarliest(freeBy: now)
+            Self.siftDown(start + service, in: busyUntil.base, count: busyWorkers)
+        } else if idleWorkers > 0 {
             idleWorkers -= 1
             start = now
             pushBusyWorker(until: start + service)
         } else {
-            start = busyUntil[0]  // FIFO: the call waits for the earliest worker to free up (all are busy)
-            replaceEarliestBusyWorker(until: start + service)
+            start = busyUntil.base[0]  // FIFO: the call waits for the earliest worker to free up (all are busy)
+            Self.siftDown(start + service, in: busyUntil.base, count: busyWorkers)
             queuedStarts.append(start)
         }
         return Response(completion: start + service, isError: draws.error < threshold)
@@ -86,7 +91,7 @@ struct InventoryService {
         guard queueHead < queuedStarts.count else { return }
         while queueHead < queuedStarts.count, queuedStarts[queueHead] <= now { queueHead += 1 }
         if queueHead == queuedStarts.count {
-            queuedStarts.removeAll(keepingCapacity: true)
+            queuedStarts.count = 0
             queueHead = 0
         } else if queueHead > 4096, queueHead * 2 > queuedStarts.count {
             queuedStarts.removeFirst(queueHead)
@@ -94,46 +99,42 @@ struct InventoryService {
         }
     }
 
-    /// Moves workers whose call has finished by `now` back to the idle pool.
-    private mutating func releaseWorkers(freeBy now: Int64) {
-        guard busyWorkers > 0, busyUntil[0] <= now else { return }
-        var count = busyWorkers
-        var released = 0
-        busyUntil.withUnsafeMutableBufferPointer { workers in
-            while count > 0, workers[0] <= now {
-                released += 1
-                count -= 1
-                if count > 0 { Self.siftDown(workers[count], in: workers, count: count) }
-            }
+    /// Moves the workers whose call has finished by `now` back to the idle pool, except the earliest, which stays
+    /// at the root for the caller to give a new call.
+    @inline(__always)
+    private mutating func releaseWorkersButTheEarliest(freeBy now: Int64) {
+        let workers = busyUntil.base
+        while busyWorkers > 1, Self.earliestChildOfRoot(in: workers, count: busyWorkers) <= now {
+            busyWorkers -= 1
+            idleWorkers += 1
+            Self.siftDown(workers[busyWorkers], in: workers, count: busyWorkers)
         }
-        busyWorkers = count
-        idleWorkers += released
+    }
+
+    /// The second-earliest time in the heap: the earliest of the root's children (there must be one).
+    @inline(__always)
+    private static func earliestChildOfRoot(in workers: UnsafeMutablePointer<Int64>, count: Int) -> Int64 {
+        var earliest = workers[1]
+        for index in 2..<min(5, count) where workers[index] < earliest { earliest = workers[index] }
+        return earliest
     }
 
     private mutating func pushBusyWorker(until time: Int64) {
-        let index = busyWorkers
+        let workers = busyUntil.base
+        var child = busyWorkers
         busyWorkers += 1
-        busyUntil.withUnsafeMutableBufferPointer { workers in
-            var child = index
-            while child > 0 {
-                let parent = (child - 1) / 4
-                guard time < workers[parent] else { break }
-                workers[child] = workers[parent]
-                child = parent
-            }
-            workers[child] = time
+        while child > 0 {
+            let parent = (child - 1) / 4
+            guard time < workers[parent] else { break }
+            workers[child] = workers[parent]
+            child = parent
         }
-    }
-
-    /// Gives the earliest-free busy worker its next call (`time`) and restores the heap.
-    private mutating func replaceEarliestBusyWorker(until time: Int64) {
-        let count = busyWorkers
-        busyUntil.withUnsafeMutableBufferPointer { workers in Self.siftDown(time, in: workers, count: count) }
+        workers[child] = time
     }
 
     /// Puts `time` at the root of the heap in `workers[0..<count]` and sifts it down to its place.
     @inline(__always)
-    private static func siftDown(_ time: Int64, in workers: UnsafeMutableBufferPointer<Int64>, count: Int) {
+    private static func siftDown(_ time: Int64, in workers: UnsafeMutablePointer<Int64>, count: Int) {
         var parent = 0
         while true {
             let first = 4 * parent + 1

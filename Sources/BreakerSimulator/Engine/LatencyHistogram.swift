@@ -1,15 +1,18 @@
 /// A log-linear histogram of latencies in microseconds (32 buckets per power of two, about 3 % resolution), so
 /// percentiles over millions of calls cost a fixed 5 KB and no sorting.
+///
+/// The counts live in a ``ManualBuffer`` (no copy-on-write check per call), so a copy shares them: the recorder
+/// owns each histogram and only passes them to `merge(_:)`, which reads.
 struct LatencyHistogram {
     private static let subBuckets = 32
     private static let bucketCount = 64 + 40 * subBuckets
-    private var counts: [Int32]
+    private let counts: ManualBuffer<Int32>
     private var lowestIndex = Int.max
     private var highestIndex = -1
     private(set) var count = 0
 
     init() {
-        counts = Array(repeating: 0, count: Self.bucketCount)
+        counts = ManualBuffer(capacity: Self.bucketCount, repeating: 0)
     }
 
     var isEmpty: Bool { count == 0 }
@@ -18,7 +21,7 @@ struct LatencyHistogram {
     @inline(__always)
     mutating func record(nanoseconds: Int64) {
         let index = Self.index(microseconds: UInt64(max(0, nanoseconds / 1000)))
-        counts.withUnsafeMutableBufferPointer { $0[index] += 1 }
+        counts.base[index] += 1
         count += 1
         if index < lowestIndex { lowestIndex = index }
         if index > highestIndex { highestIndex = index }
