@@ -10,7 +10,7 @@ extension SimulationEngine {
         slots[index].attemptStart = now
         slots[index].reachedDownstream = false
         slots[index].deadline = timeoutNanoseconds.map { now + $0 } ?? .max
-        let decision = breaker.acquirePermission(now: .nanoseconds(now))
+        let decision = breaker.acquirePermission(nanoseconds: now)
         if let transition = decision.transition { recorder.record(transition) }
         switch decision.permission {
         case .rejected(let rejection):
@@ -26,7 +26,7 @@ extension SimulationEngine {
             send(slot: slot, at: now)
             return
         }
-        switch bulkhead!.acquire(waiter: Self.waiter(slot: slot, serial: nextSerial), now: .nanoseconds(now)) {
+        switch bulkhead!.acquire(waiter: Self.waiter(slot: slot, serial: nextSerial), nanoseconds: now) {
         case .permitted:
             send(slot: slot, at: now)
         case .wait:
@@ -108,7 +108,7 @@ extension SimulationEngine {
 
     private mutating func recordInBreaker(_ outcome: CircuitBreakerOutcome, slot index: Int, at now: Int64) {
         guard let permit = slots[index].permit else { return }
-        if let transition = breaker.record(outcome, permit: permit, now: .nanoseconds(now)) { recorder.record(transition) }
+        if let transition = breaker.record(outcome, permit: permit, nanoseconds: now) { recorder.record(transition) }
     }
 
     static func waiter(slot: Int32, serial: UInt32) -> UInt64 {

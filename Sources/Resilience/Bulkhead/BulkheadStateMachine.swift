@@ -28,13 +28,24 @@ public struct BulkheadStateMachine: Sendable {
 
     /// Asks for a slot for `waiter` at `now`.
     public mutating func acquire(waiter: UInt64, now: Duration) -> Admission {
+        acquire(waiter: waiter) { now }
+    }
+
+    /// ``acquire(waiter:now:)`` with the clock in nanoseconds: the simulator's clock, which then builds a
+    /// `Duration` only for a call that has to wait.
+    public mutating func acquire(waiter: UInt64, nanoseconds now: Int64) -> Admission {
+        acquire(waiter: waiter) { .nanoseconds(now) }
+    }
+
+    @inline(__always)
+    private mutating func acquire(waiter: UInt64, now: () -> Duration) -> Admission {
         if callsInFlight < maxConcurrentCalls, numberOfWaiters == 0 {
             callsInFlight += 1
             return .permitted
         }
         guard maxWait > .zero else { return .rejected }
         waiters.append(waiter)
-        return .wait(deadline: now + maxWait)
+        return .wait(deadline: now() + maxWait)
     }
 
     /// Frees a slot; returns the waiter that now holds it, if one was waiting.

@@ -8,10 +8,13 @@ public struct CircuitBreakerPermit: Sendable, Hashable {
     let period: UInt64
     /// Whether this call is one of the half-open probes.
     public let isProbe: Bool
-    /// When the breaker admitted the call, on the breaker's clock.
-    public let acquiredAt: Duration
+    /// When the breaker admitted the call, on the breaker's clock, in nanoseconds.
+    let acquiredAtNanoseconds: Int64
     /// The state the breaker was in when it decided on the call.
     public let state: CircuitBreakerState
+
+    /// When the breaker admitted the call, on the breaker's clock.
+    public var acquiredAt: Duration { .nanoseconds(acquiredAtNanoseconds) }
 }
 
 /// Why a breaker refused a call, and when it may let one through again.

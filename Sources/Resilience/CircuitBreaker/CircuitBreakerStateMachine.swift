@@ -2,7 +2,9 @@
 /// driver must do, so the async ``CircuitBreaker`` and the simulator's virtual clock run the same code.
 ///
 /// Time is a `Duration` since any fixed origin of a monotonic clock (never the wall clock: NTP steps would
-/// stretch or shrink the open period).
+/// stretch or shrink the open period). Inside, times are whole nanoseconds in an `Int64` (292 years either way;
+/// longer waits saturate): the simulator drives millions of calls a second through this type, and `Duration`'s
+/// 128-bit arithmetic was a visible share of that. The `nanoseconds:` entry points skip the conversion.
 public struct CircuitBreakerStateMachine: Sendable {
     public let configuration: CircuitBreakerConfiguration
     public private(set) var state: CircuitBreakerState = .closed
@@ -11,19 +13,35 @@ public struct CircuitBreakerStateMachine: Sendable {
     /// Outcomes of the current half-open probes.
     var probes = HalfOpenProbes()
     var period: UInt64 = 0
-    var enteredStateAt: Duration
-    var openUntil: Duration = .zero
+    var enteredStateAt: Int64
+    var openUntil: Int64 = 0
     var consecutiveOpens = 0
     public private(set) var numberOfNotPermittedCalls = 0
+    /// `configuration.slowCallDurationThreshold` in nanoseconds.
+    let slowCallThreshold: Int64
+    /// `configuration.maxWaitDurationInHalfOpenState` in nanoseconds.
+    let maximumHalfOpenWait: Int64?
 
     public init(configuration: CircuitBreakerConfiguration, now: Duration) {
+        self.init(configuration: configuration, nanoseconds: Self.nanoseconds(now))
+    }
+
+    /// A breaker whose clock reads `now` nanoseconds.
+    public init(configuration: CircuitBreakerConfiguration, nanoseconds now: Int64) {
         self.configuration = configuration
         self.window = SlidingWindowMetrics(configuration.slidingWindow)
         self.enteredStateAt = now
+        self.slowCallThreshold = Self.nanoseconds(configuration.slowCallDurationThreshold)
+        self.maximumHalfOpenWait = configuration.maxWaitDurationInHalfOpenState.map(Self.nanoseconds)
     }
 
     /// Asks whether a call may go through now; an open breaker whose wait is over turns half-open here.
     public mutating func acquirePermission(now: Duration) -> CircuitBreakerDecision {
+        acquirePermission(nanoseconds: Self.nanoseconds(now))
+    }
+
+    /// ``acquirePermission(now:)`` with the clock in nanoseconds.
+    public mutating func acquirePermission(nanoseconds now: Int64) -> CircuitBreakerDecision {
         switch state {
         case .closed, .metricsOnly, .disabled:
             return CircuitBreakerDecision(permission: .permitted(makePermit(now: now, isProbe: false)), transition: nil)
@@ -34,14 +52,14 @@ public struct CircuitBreakerStateMachine: Sendable {
         case .open:
             if now < openUntil {
                 numberOfNotPermittedCalls += 1
-                let rejection = CircuitBreakerRejection(state: .open, retryAfter: openUntil - now)
+                let rejection = CircuitBreakerRejection(state: .open, retryAfter: .nanoseconds(openUntil &- now))
                 return CircuitBreakerDecision(permission: .rejected(rejection), transition: nil)
             }
             let transition = moveTo(.halfOpen, now: now)
             return CircuitBreakerDecision(permission: admitProbe(now: now), transition: transition)
         case .halfOpen:
             if let transition = resolveExpiredHalfOpen(now: now) {
-                let decision = acquirePermission(now: now)
+                let decision = acquirePermission(nanoseconds: now)
                 return CircuitBreakerDecision(permission: decision.permission, transition: transition)
             }
             return CircuitBreakerDecision(permission: admitProbe(now: now), transition: nil)
@@ -53,13 +71,20 @@ public struct CircuitBreakerStateMachine: Sendable {
     public mutating func record(
         _ outcome: CircuitBreakerOutcome, permit: CircuitBreakerPermit, now: Duration
     ) -> CircuitBreakerTransition? {
+        record(outcome, permit: permit, nanoseconds: Self.nanoseconds(now))
+    }
+
+    /// ``record(_:permit:now:)`` with the clock in nanoseconds.
+    @discardableResult
+    public mutating func record(
+        _ outcome: CircuitBreakerOutcome, permit: CircuitBreakerPermit, nanoseconds now: Int64
+    ) -> CircuitBreakerTransition? {
         guard permit.period == period else { return nil }
-        let duration = now - permit.acquiredAt
-        let isSlow = duration > configuration.slowCallDurationThreshold
+        let isSlow = now &- permit.acquiredAtNanoseconds > slowCallThreshold
         switch state {
         case .closed, .metricsOnly:
             guard outcome != .ignored else { return nil }
-            window.record(isFailure: outcome == .failure, isSlow: isSlow, now: now)
+            window.record(isFailure: outcome == .failure, isSlow: isSlow, nanoseconds: now)
             guard state == .closed, window.numberOfCalls >= configuration.effectiveMinimumNumberOfCalls,
                 isAboveThresholds(failureRate: window.failureRate, slowCallRate: window.slowCallRate)
             else { return nil }
@@ -82,7 +107,7 @@ public struct CircuitBreakerStateMachine: Sendable {
     /// Moves the breaker by hand: `forcedOpen`, `disabled`, `metricsOnly`, or back to `closed`/`open`/`halfOpen`.
     @discardableResult
     public mutating func transition(to newState: CircuitBreakerState, now: Duration) -> CircuitBreakerTransition? {
-        moveTo(newState, now: now)
+        moveTo(newState, now: Self.nanoseconds(now))
     }
 
     /// The breaker's state and rates, without changing anything.
@@ -100,7 +125,7 @@ public struct CircuitBreakerStateMachine: Sendable {
             numberOfSlowCalls: isHalfOpen ? probes.slow : window.numberOfSlowCalls,
             numberOfNotPermittedCalls: numberOfNotPermittedCalls,
             isBelowMinimumNumberOfCalls: calls < minimum,
-            timeUntilHalfOpen: state == .open ? max(.zero, openUntil - now) : nil
+            timeUntilHalfOpen: state == .open ? .nanoseconds(max(0, openUntil &- Self.nanoseconds(now))) : nil
         )
     }
 
@@ -108,11 +133,11 @@ public struct CircuitBreakerStateMachine: Sendable {
         failureRate >= configuration.failureRateThreshold || slowCallRate >= configuration.slowCallRateThreshold
     }
 
-    private mutating func makePermit(now: Duration, isProbe: Bool) -> CircuitBreakerPermit {
-        CircuitBreakerPermit(period: period, isProbe: isProbe, acquiredAt: now, state: state)
+    private mutating func makePermit(now: Int64, isProbe: Bool) -> CircuitBreakerPermit {
+        CircuitBreakerPermit(period: period, isProbe: isProbe, acquiredAtNanoseconds: now, state: state)
     }
 
-    private mutating func admitProbe(now: Duration) -> CircuitBreakerPermission {
+    private mutating func admitProbe(now: Int64) -> CircuitBreakerPermission {
         guard probes.permitted < configuration.permittedNumberOfCallsInHalfOpenState else {
             numberOfNotPermittedCalls += 1
             return .rejected(CircuitBreakerRejection(state: .halfOpen, retryAfter: nil))
@@ -122,16 +147,16 @@ public struct CircuitBreakerStateMachine: Sendable {
     }
 
     /// Half-open probes that have not decided within the maximum wait force a decision.
-    private mutating func resolveExpiredHalfOpen(now: Duration) -> CircuitBreakerTransition? {
-        guard let maximumWait = configuration.maxWaitDurationInHalfOpenState, now - enteredStateAt >= maximumWait
+    private mutating func resolveExpiredHalfOpen(now: Int64) -> CircuitBreakerTransition? {
+        guard let maximumWait = maximumHalfOpenWait, now &- enteredStateAt >= maximumWait
         else { return nil }
         return moveTo(configuration.halfOpenTimeoutResolution == .open ? .open : .closed, now: now)
     }
 
     /// Changes state with fresh metrics for the new period; returns `nil` when already in `newState`.
-    private mutating func moveTo(_ newState: CircuitBreakerState, now: Duration) -> CircuitBreakerTransition? {
+    private mutating func moveTo(_ newState: CircuitBreakerState, now: Int64) -> CircuitBreakerTransition? {
         guard newState != state else { return nil }
-        let transition = CircuitBreakerTransition(from: state, to: newState, at: now)
+        let transition = CircuitBreakerTransition(from: state, to: newState, at: .nanoseconds(now))
         state = newState
         period &+= 1
         enteredStateAt = now
@@ -139,7 +164,9 @@ public struct CircuitBreakerStateMachine: Sendable {
         switch newState {
         case .open:
             consecutiveOpens += 1
-            openUntil = now + configuration.waitDurationInOpenState(afterConsecutiveOpens: consecutiveOpens)
+            let wait = Self.nanoseconds(configuration.waitDurationInOpenState(afterConsecutiveOpens: consecutiveOpens))
+            let (end, overflow) = now.addingReportingOverflow(wait)
+            openUntil = overflow ? .max : end
         case .closed, .metricsOnly, .disabled:
             consecutiveOpens = 0
             window = SlidingWindowMetrics(configuration.slidingWindow)
@@ -147,6 +174,15 @@ public struct CircuitBreakerStateMachine: Sendable {
             break
         }
         return transition
+    }
+
+    /// Whole nanoseconds of `duration` (toward zero), saturating beyond `Int64`'s 292 years.
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, sumOverflow) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000)
+        guard !overflow, !sumOverflow else { return seconds < 0 ? .min : .max }
+        return total
     }
 }
 

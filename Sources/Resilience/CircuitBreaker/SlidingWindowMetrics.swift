@@ -49,19 +49,19 @@ struct SlidingWindowMetrics: Sendable, Hashable {
         numberOfCalls == 0 ? 0 : Double(numberOfSlowCalls) * 100 / Double(numberOfCalls)
     }
 
-    /// Adds one completed call; a time window first drops the seconds that have aged out.
-    mutating func record(isFailure: Bool, isSlow: Bool, now: Duration) {
+    /// Adds one completed call at `now` nanoseconds; a time window first drops the seconds that have aged out.
+    mutating func record(isFailure: Bool, isSlow: Bool, nanoseconds now: Int64) {
         if isTimeBased {
-            recordInTimeWindow(isFailure: isFailure, isSlow: isSlow, second: now.components.seconds)
+            // Whole seconds toward zero, as `Duration.components` counts them.
+            recordInTimeWindow(isFailure: isFailure, isSlow: isSlow, second: now / 1_000_000_000)
         } else {
             recordInCountWindow(isFailure: isFailure, isSlow: isSlow)
         }
     }
 
-    /// Drops whatever a time window no longer covers at `now`; a count window never ages.
-    mutating func age(now: Duration) {
+    /// Drops whatever a time window no longer covers at `second`; a count window never ages.
+    mutating func age(second: Int64) {
         guard isTimeBased else { return }
-        let second = now.components.seconds
         for index in bucketSecond.indices where bucketSecond[index] != Int64.min {
             if bucketSecond[index] <= second - Int64(bucketSecond.count) { clearBucket(index) }
         }
@@ -95,7 +95,7 @@ struct SlidingWindowMetrics: Sendable, Hashable {
             if bucketSecond[index] != Int64.min, bucketSecond[index] > second {
                 return  // Older than everything the window still covers.
             }
-            age(now: .seconds(second))
+            age(second: second)
             clearBucket(index)
             bucketSecond[index] = second
         }
