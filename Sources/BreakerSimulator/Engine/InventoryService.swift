@@ -19,13 +19,7 @@ struct InventoryService {
     private let errorWindows: [(start: Int64, end: Int64, threshold: UInt64)]
     private let latencySpikes: [(start: Int64, end: Int64, extra: Int64)]
     private let random: StatelessRandom
-    /// Workers with nothing to do; they are interchangeable, so a count is enough.
-    private var idleWorkers: Int
-    /// When each busy worker is next free: a 4-ary min-heap in the first `busyWorkers` slots (only busy workers, so it
-    /// stays small; those done by now leave it lazily, when the next call arrives), preallocated so the hot path never
-    /// grows it.
-    private let busyUntil: ManualBuffer<Int64>
-    private var busyWorkers = 0
+    private var workers: WorkerPool
     /// Start times of calls still waiting for a worker (non-decreasing, so a ring of times suffices).
     private let queuedStarts = ManualBuffer<Int64>(capacity: 1024)
     private var queueHead = 0
@@ -45,8 +39,7 @@ struct InventoryService {
             (Self.nanoseconds($0.startSeconds), Self.nanoseconds($0.endSeconds), Int64($0.extraLatencyMs * 1e6))
         }
         random = StatelessRandom(seed: seed)
-        idleWorkers = inventory.concurrency
-        busyUntil = ManualBuffer(capacity: inventory.concurrency, repeating: 0)
+        workers = WorkerPool(concurrency: inventory.concurrency)
     }
 
     /// Calls currently waiting for a worker at `now` (after dropping those that have started).
@@ -58,9 +51,8 @@ struct InventoryService {
         for outage in outages where now >= outage.start && now < outage.end {
             return Response(completion: now + outageFailureNanoseconds, isError: true)
         }
-        // A busy worker done by now takes this call in place (one sift instead of a release and a push).
-        let hasFinishedWorker = busyWorkers > 0 && busyUntil.base[0] <= now
-        if queueDepth >= queueLimit, idleWorkers == 0, !hasFinishedWorker {
+        let hasFreeWorker = workers.hasFreeWorker(at: now)
+        if queueDepth >= queueLimit, !hasFreeWorker {
             return Response(completion: now + 1_000_000, isError: true)  // 503 from a full queue
         }
         let draws = random.draws(request: request, attempt: attempt)
@@ -70,20 +62,9 @@ struct InventoryService {
         for window in errorWindows where now >= window.start && now < window.end {
             threshold = max(threshold, window.threshold)
         }
-        let start: Int64
-        if hasFinishedWorker {
-            start = now
-            releaseWorkersButTheEarliest(freeBy: now)
-            Self.siftDown(start + service, in: busyUntil.base, count: busyWorkers)
-        } else if idleWorkers > 0 {
-            idleWorkers -= 1
-            start = now
-            pushBusyWorker(until: start + service)
-        } else {
-            start = busyUntil.base[0]  // FIFO: the call waits for the earliest worker to free up (all are busy)
-            Self.siftDown(start + service, in: busyUntil.base, count: busyWorkers)
-            queuedStarts.append(start)
-        }
+        // FIFO: without a free worker the call waits for the earliest one to finish.
+        let start = workers.assign(at: now, service: service)
+        if !hasFreeWorker { queuedStarts.append(start) }
         return Response(completion: start + service, isError: draws.error < threshold)
     }
 
@@ -97,73 +78,6 @@ struct InventoryService {
             queuedStarts.removeFirst(queueHead)
             queueHead = 0
         }
-    }
-
-    /// Moves the workers whose call has finished by `now` back to the idle pool, except the earliest, which stays
-    /// at the root for the caller to give a new call.
-    @inline(__always)
-    private mutating func releaseWorkersButTheEarliest(freeBy now: Int64) {
-        let workers = busyUntil.base
-        while busyWorkers > 1, Self.earliestChildOfRoot(in: workers, count: busyWorkers) <= now {
-            busyWorkers -= 1
-            idleWorkers += 1
-            Self.siftDown(workers[busyWorkers], in: workers, count: busyWorkers)
-        }
-    }
-
-    /// The second-earliest time in the heap: the earliest of the root's children (there must be one).
-    @inline(__always)
-    private static func earliestChildOfRoot(in workers: UnsafeMutablePointer<Int64>, count: Int) -> Int64 {
-        var earliest = workers[1]
-        for index in 2..<min(5, count) where workers[index] < earliest { earliest = workers[index] }
-        return earliest
-    }
-
-    private mutating func pushBusyWorker(until time: Int64) {
-        let workers = busyUntil.base
-        var child = busyWorkers
-        busyWorkers += 1
-        while child > 0 {
-            let parent = (child - 1) / 4
-            guard time < workers[parent] else { break }
-            workers[child] = workers[parent]
-            child = parent
-        }
-        workers[child] = time
-    }
-
-    /// Puts `time` at the root of the heap in `workers[0..<count]` and sifts it down to its place.
-    @inline(__always)
-    private static func siftDown(_ time: Int64, in workers: UnsafeMutablePointer<Int64>, count: Int) {
-        var parent = 0
-        while true {
-            let first = 4 * parent + 1
-            if first >= count { break }
-            var child = first
-            var earliest = workers[first]
-            if first + 3 < count {
-                // All four children exist: pick the earliest without branches the CPU would mispredict.
-                let left = workers[first + 1] < earliest ? first + 1 : first
-                let leftTime = workers[left]
-                let right = workers[first + 3] < workers[first + 2] ? first + 3 : first + 2
-                let rightTime = workers[right]
-                child = rightTime < leftTime ? right : left
-                earliest = rightTime < leftTime ? rightTime : leftTime
-            } else {
-                var candidate = first + 1
-                while candidate < count {
-                    if workers[candidate] < earliest {
-                        child = candidate
-                        earliest = workers[candidate]
-                    }
-                    candidate += 1
-                }
-            }
-            guard earliest < time else { break }
-            workers[parent] = earliest
-            parent = child
-        }
-        workers[parent] = time
     }
 
     static func nanoseconds(_ seconds: Double) -> Int64 { Int64((seconds * 1e9).rounded()) }
