@@ -9,7 +9,7 @@ struct SimulationEngine {
     let config: SimulationConfig
     let durationNanoseconds: Int64
     let maximumRecordedCalls: Int?
-    var events = EventQueue()
+    var events: EventQueue
     var inventory: InventoryService
     var breaker: CircuitBreakerStateMachine
     var bulkhead: BulkheadStateMachine?
@@ -50,6 +50,7 @@ struct SimulationEngine {
         jitter = SeededRandomNumberGenerator(seed: seed ^ 0x6A69_7474_6572_0000)
         timeoutNanoseconds = config.timeout.enabled ? Int64(config.timeout.durationMs * 1e6) : nil
         recorder = SimulationRecorder(recordingCallsUpTo: maximumRecordedCalls)
+        events = EventQueue(typicalGapNanoseconds: 1e9 / config.load.requestsPerSecond)
     }
 
     /// Runs until the last request has finished and returns what was recorded.
