@@ -31,8 +31,8 @@ public struct CircuitBreakerStateMachine: Sendable {
         self.configuration = configuration
         self.window = SlidingWindowMetrics(configuration.slidingWindow)
         self.enteredStateAt = now
-        self.slowCallThreshold = Self.nanoseconds(configuration.slowCallDurationThreshold)
-        self.maximumHalfOpenWait = configuration.maxWaitDurationInHalfOpenState.map(Self.nanoseconds)
+        self.slowCallThreshold = Self.nanoseconds(configuration.slowCallDurationThreshold, rounding: .down)
+        self.maximumHalfOpenWait = configuration.maxWaitDurationInHalfOpenState.map { Self.nanoseconds($0, rounding: .up) }
     }
 
     /// Asks whether a call may go through now; an open breaker whose wait is over turns half-open here.
@@ -164,7 +164,8 @@ public struct CircuitBreakerStateMachine: Sendable {
         switch newState {
         case .open:
             consecutiveOpens += 1
-            let wait = Self.nanoseconds(configuration.waitDurationInOpenState(afterConsecutiveOpens: consecutiveOpens))
+            let wait = Self.nanoseconds(
+                configuration.waitDurationInOpenState(afterConsecutiveOpens: consecutiveOpens), rounding: .up)
             let (end, overflow) = now.addingReportingOverflow(wait)
             openUntil = overflow ? .max : end
         case .closed, .metricsOnly, .disabled:
@@ -176,12 +177,19 @@ public struct CircuitBreakerStateMachine: Sendable {
         return transition
     }
 
-    /// Whole nanoseconds of `duration` (toward zero), saturating beyond `Int64`'s 292 years.
-    static func nanoseconds(_ duration: Duration) -> Int64 {
+    /// Whole nanoseconds of `duration`, saturating beyond `Int64`'s 292 years.
+    ///
+    /// Clock readings are truncated (clocks tick in whole nanoseconds anyway). Limits are rounded so that
+    /// comparing a whole-nanosecond time with them gives the answer the exact `Duration` would: a slow-call
+    /// threshold down (`elapsed > threshold`), waits up (`now < openUntil`, `waited >= maximum`).
+    static func nanoseconds(_ duration: Duration, rounding: FloatingPointRoundingRule = .towardZero) -> Int64 {
         let (seconds, attoseconds) = duration.components
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        let (total, sumOverflow) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000)
+        var (total, sumOverflow) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000)
         guard !overflow, !sumOverflow else { return seconds < 0 ? .min : .max }
+        let remainder = attoseconds % 1_000_000_000
+        if rounding == .down, remainder < 0, total != Int64.min { total -= 1 }
+        if rounding == .up, remainder > 0, total != Int64.max { total += 1 }
         return total
     }
 }
