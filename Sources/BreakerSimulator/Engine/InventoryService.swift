@@ -19,6 +19,7 @@ struct InventoryService {
     private let errorWindows: [(start: Int64, end: Int64, threshold: UInt64)]
     private let latencySpikes: [(start: Int64, end: Int64, extra: Int64)]
     private let random: StatelessRandom
+    /// The workers, as the times their calls finish.
     private var workers: WorkerPool
     /// Start times of calls still waiting for a worker (non-decreasing, so a ring of times suffices).
     private let queuedStarts = ManualBuffer<Int64>(capacity: 1024)

@@ -21,7 +21,7 @@ struct SimulationEngine {
     let bulkheadWaitNanoseconds: Int64
     let slots = RequestSlots()
     let freeSlots = ManualBuffer<Int32>(capacity: 1024)
-    /// Arrivals are drawn ahead and kept out of the event queue (a third fewer heap operations).
+    /// Arrivals come from their own schedule, kept out of the event queue (a third fewer queue operations).
     var nextArrival: Int64 = .max
     var nextRequest: Int64 = 0
     var nextSerial: UInt32 = 0
