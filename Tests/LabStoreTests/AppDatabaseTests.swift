@@ -65,6 +65,20 @@ struct AppDatabaseTests {
         #expect(try await database.progress(learnerID: id, labID: "lab")["one"]?.isCompleted == true)
     }
 
+    @Test func progressReadsSeeEveryWrite() async throws {
+        let database = try AppDatabase.makeInMemory()
+        let id = try #require(try await database.createLearner(makeLearner()).id)
+        // Each read below follows a write to the same learner and lab: a stale in-memory copy would show.
+        #expect(try await database.progress(learnerID: id, labID: "lab").isEmpty)
+        try await database.recordStepViewed(learnerID: id, labID: "lab", stepID: "one", at: start)
+        #expect(try await database.progress(learnerID: id, labID: "lab")["one"]?.status == .viewed)
+        try await database.recordStepCompleted(learnerID: id, labID: "lab", stepID: "one", at: start)
+        #expect(try await database.progress(learnerID: id, labID: "lab")["one"]?.isCompleted == true)
+        try await database.recordStepCompleted(learnerID: id, labID: "other", stepID: "two", at: start)
+        #expect(try await database.progress(learnerID: id, labID: "lab").keys.sorted() == ["one"])
+        #expect(try await database.progress(learnerID: id, labID: "other").keys.sorted() == ["two"])
+    }
+
     @Test func progressSurvivesReopeningTheFile() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labstore-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

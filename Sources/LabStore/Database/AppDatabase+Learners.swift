@@ -33,16 +33,25 @@ extension AppDatabase {
 
     /// The learner a session token hash belongs to, or nil when it is unknown or expired.
     public func learner(sessionTokenHash: String, now: Date) async throws -> Learner? {
-        try await writer.read { db in
-            guard let session = try LearnerSession.fetchOne(db, key: sessionTokenHash), session.expiresAt > now else {
-                return nil
-            }
-            return try Learner.fetchOne(db, key: session.learnerID)
+        if let cached = cache.session(tokenHash: sessionTokenHash) {
+            return cached.expiresAt > now ? cached.learner : nil
         }
+        let generation = cache.generation
+        let found = try await writer.read { db -> ReadCache.SessionEntry? in
+            guard let session = try LearnerSession.fetchOne(db, key: sessionTokenHash),
+                let learner = try Learner.fetchOne(db, key: session.learnerID)
+            else { return nil }
+            return ReadCache.SessionEntry(learner: learner, expiresAt: session.expiresAt)
+        }
+        // Unknown tokens are not remembered: anyone can send those, and they must not fill the cache.
+        guard let found else { return nil }
+        cache.storeSession(found, tokenHash: sessionTokenHash, readAt: generation)
+        return found.expiresAt > now ? found.learner : nil
     }
 
     /// Signs a browser out; unknown hashes are ignored so signing out twice is harmless.
     public func closeSession(tokenHash: String) async throws {
+        defer { cache.dropSession(tokenHash: tokenHash) }
         _ = try await writer.write { db in try LearnerSession.deleteOne(db, key: tokenHash) }
     }
 }

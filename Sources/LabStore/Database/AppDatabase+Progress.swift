@@ -4,6 +4,7 @@ import GRDB
 extension AppDatabase {
     /// Records that a learner opened a step: the first visit is kept, later visits only add an event.
     public func recordStepViewed(learnerID: Int64, labID: String, stepID: String, at date: Date) async throws {
+        defer { cache.dropProgress(.init(learnerID: learnerID, labID: labID)) }
         try await writer.write { db in
             try db.execute(
                 sql: """
@@ -22,7 +23,8 @@ extension AppDatabase {
     public func recordStepCompleted(learnerID: Int64, labID: String, stepID: String, at date: Date) async throws
         -> StepProgress
     {
-        try await writer.write { db in
+        defer { cache.dropProgress(.init(learnerID: learnerID, labID: labID)) }
+        return try await writer.write { db in
             let key: [String: any DatabaseValueConvertible] = ["learnerId": learnerID, "labId": labID, "stepId": stepID]
             if let existing = try StepProgress.fetchOne(db, key: key), existing.isCompleted {
                 return existing
@@ -41,13 +43,18 @@ extension AppDatabase {
 
     /// One learner's progress through one lab, keyed by step id.
     public func progress(learnerID: Int64, labID: String) async throws -> [String: StepProgress] {
-        try await writer.read { db in
+        let key = ReadCache.ProgressKey(learnerID: learnerID, labID: labID)
+        if let cached = cache.progress(key) { return cached }
+        let generation = cache.generation
+        let progress = try await writer.read { db in
             let rows =
                 try StepProgress
                 .filter(StepProgress.Columns.learnerID == learnerID && StepProgress.Columns.labID == labID)
                 .fetchAll(db)
             return Dictionary(uniqueKeysWithValues: rows.map { ($0.stepID, $0) })
         }
+        cache.storeProgress(progress, for: key, readAt: generation)
+        return progress
     }
 
     /// Everyone's progress through one lab, for the instructor view.

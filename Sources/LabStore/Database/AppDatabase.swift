@@ -3,8 +3,11 @@ public import GRDB
 /// The application database: learners, sessions, progress and events, behind intent-named methods.
 ///
 /// All SQL stays inside `LabStore`, so moving to another backend later is a new type, not a rewrite of callers.
+/// Open one `AppDatabase` per file: its read cache relies on every write going through it.
 public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// Shared by copies of this value: page loads read sessions and progress from memory, writes keep it current.
+    let cache = ReadCache()
 
     /// Wraps a connection and brings its schema up to date.
     public init(_ writer: any DatabaseWriter) throws {
