@@ -17,7 +17,7 @@ export function enhanceCompleteForms(root) {
         });
         const body = await response.json().catch(() => ({}));
         if (!response.ok) throw new Error(body?.error?.message || `The server answered ${response.status}.`);
-        showCompleted(form, button, status, body.lab);
+        showCompleted(form, status, body.lab);
       } catch (error) {
         button.disabled = false;
         status.textContent = `Not saved: ${error.message}`;
@@ -26,16 +26,14 @@ export function enhanceCompleteForms(root) {
   }
 }
 
-function showCompleted(form, button, status, lab) {
-  button.textContent = "Completed ✓";
-  button.classList.remove("button-primary");
+function showCompleted(form, status, lab) {
+  // The page already holds the completed wording: the class on each [data-completion] switches to it.
   status.textContent = "Saved. You completed this step.";
-  form.closest(".completion")?.classList.add("is-complete");
+  form.closest("[data-completion]")?.classList.add("is-complete");
+  // The focused button is now hidden; keyboard users continue from the link to the next step.
+  document.querySelector(".pager-next")?.focus();
   const item = document.querySelector(`.step-sidebar [data-step-id="${CSS.escape(form.dataset.stepId)}"]`);
-  if (item && !item.classList.contains("is-complete")) {
-    item.classList.add("is-complete");
-    item.querySelector(".tick").textContent = "✓";
-  }
+  item?.classList.add("is-complete");
   if (!lab) return;
   const bar = document.querySelector("[data-progress-bar]");
   if (bar) {

@@ -47,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw CommandFailure("unknown log level \(logLevel): use trace, debug, info, notice, warning or error")
         }
-        var logger = Logger(label: "labguide")
+        var logger = Logger(label: "labguide") { ConsoleLogHandler(label: $0) }
         logger.logLevel = level
         let library = try loadLabsOrExit(from: labs)
         let appDatabase = try openDatabaseOrExit(atPath: database)
@@ -61,15 +61,26 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = AppConfiguration(
             host: host, port: port, region: region, accountID: accountId, resourcesDirectory: resourcesURL,
             usesSecureCookies: secureCookies)
-        let application = buildApplication(
-            configuration: configuration,
-            dependencies: AppDependencies(database: appDatabase, labs: library, renderer: renderer), logger: logger)
+        let application = try preparingPages {
+            try buildApplication(
+                configuration: configuration,
+                dependencies: AppDependencies(database: appDatabase, labs: library, renderer: renderer), logger: logger)
+        }
         logger.info(
             "Serving labs",
             metadata: ["http.address": "http://\(host):\(port)", "labs.count": "\(library.labs.count)", "db.path": "\(database)"])
         let services = ServiceGroup(
             configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await services.run()
+    }
+
+    /// Pages are prepared from the templates at start-up; a failure there is one line, not a stack of errors.
+    private func preparingPages<Application>(_ build: () throws -> Application) throws -> Application {
+        do {
+            return try build()
+        } catch {
+            throw CommandFailure("cannot prepare the pages from \(resources)/Templates: \(error)")
+        }
     }
 }
 

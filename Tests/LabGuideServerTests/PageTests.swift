@@ -64,7 +64,7 @@ struct PageTests {
         let (app, _) = try await TestApp.make()
         try await app.test(.router) { client in
             let cookie = try await client.join("<script>alert(1)</script>")
-            for uri in ["/", "/labs/cross-service", "/simulator"] {
+            for uri in ["/", "/labs/cross-service", "/labs/cross-service/steps/welcome", "/simulator"] {
                 try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie, .accept: "text/html"]) {
                     (response) async throws in
                     #expect(response.status == .ok)
@@ -107,9 +107,38 @@ struct PageTests {
             }
             try await client.execute(uri: stepURI, method: .get, headers: [.cookie: cookies, .accept: "text/html"]) {
                 (response) async throws in
-                #expect(response.text.contains("Completed ✓"))
+                let stepID = String(stepURI.split(separator: "/").last ?? "")
+                #expect(response.text.contains(#"class="completion card is-complete""#))
+                #expect(response.text.contains(#"<li class="is-complete" data-step-id="\#(stepID)""#))
+                #expect(response.text.ranges(of: #"<li class="is-complete""#).count == 1)
                 #expect(response.text.contains("1 of "))
             }
+        }
+    }
+
+    @Test func stepPagesCarryEachLearnersOwnValues() async throws {
+        let (app, _) = try await TestApp.make()
+        try await app.test(.router) { client in
+            let ana = try await client.join("Ana")
+            let bo = try await client.join("Bo")
+            let uri = "/labs/cross-service/steps/create-topics"
+            try await client.execute(
+                uri: "/api/v1/labs/cross-service/steps/create-topics/complete", method: .post,
+                headers: [.cookie: ana, .contentType: "application/json"], body: ByteBuffer(string: "{}")
+            ) { (response) async throws in #expect(response.status == .ok) }
+            let anaPage = try await client.execute(uri: uri, method: .get, headers: [.cookie: ana]) { $0.text }
+            let boPage = try await client.execute(uri: uri, method: .get, headers: [.cookie: bo]) { $0.text }
+            let anaPrefix = try #require(anaPage.firstMatch(of: /class="learner-prefix">(lg-ana-[a-z0-9]+-)</)?.1)
+            let boPrefix = try #require(boPage.firstMatch(of: /class="learner-prefix">(lg-bo-[a-z0-9]+-)</)?.1)
+            // Commands carry the reader's own prefix and region, never the other learner's.
+            #expect(anaPage.contains("\(anaPrefix)order-events") && !anaPage.contains(String(boPrefix)))
+            #expect(boPage.contains("\(boPrefix)order-events") && !boPage.contains(String(anaPrefix)))
+            #expect(anaPage.contains("eu-west-1"))
+            #expect(anaPage.contains(#"class="completion card is-complete""#))
+            #expect(boPage.contains(#"class="completion card ""#))
+            #expect(!boPage.contains(#"<li class="is-complete""#))
+            // No slot marker survives into a page.
+            #expect(!anaPage.unicodeScalars.contains { (0xE000...0xE001).contains($0.value) })
         }
     }
 

@@ -19,7 +19,7 @@ enum TestApp {
             region: "eu-west-1", resourcesDirectory: repositoryRoot, sessionLifetime: sessionLifetime)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let app = buildApplication(
+        let app = try buildApplication(
             configuration: configuration,
             dependencies: AppDependencies(database: database, labs: labs, renderer: renderer), logger: logger)
         return (app, database)

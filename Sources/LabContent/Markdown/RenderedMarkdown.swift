@@ -52,19 +52,24 @@ public struct RenderedMarkdown: Sendable {
     public func html(_ variables: LearnerVariables) -> String {
         var result = ""
         result.reserveCapacity(expectedLength)
+        write(variables) { result += $0 }
+        return result
+    }
+
+    /// The same HTML handed over piece by piece, so a server can copy it straight into a response buffer.
+    public func write(_ variables: LearnerVariables, to output: (String) -> Void) {
         for segment in segments {
             switch segment {
             case .html(let html):
-                result += html
+                output(html)
             case .textVariable(let variable):
                 let value = variables[variable.name]
-                result += value?.isPlaceholder == false ? variable.opening : variable.placeholderOpening
-                result += (value?.text ?? "{{\(variable.name)}}").escapedForHTML
-                result += "</span>"
+                output(value?.isPlaceholder == false ? variable.opening : variable.placeholderOpening)
+                output((value?.text ?? "{{\(variable.name)}}").escapedForHTML)
+                output("</span>")
             case .attributeVariable(let name):
-                result += (variables[name]?.text ?? "{{\(name)}}").escapedForHTML
+                output((variables[name]?.text ?? "{{\(name)}}").escapedForHTML)
             }
         }
-        return result
     }
 }

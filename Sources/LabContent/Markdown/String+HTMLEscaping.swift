@@ -3,7 +3,7 @@ extension StringProtocol {
     ///
     /// Checked byte by byte first because most values (prefixes, regions, ids) need no escaping at all, and this
     /// runs for every variable on every page request.
-    var escapedForHTML: String {
+    public var escapedForHTML: String {
         guard
             utf8.contains(where: {
                 $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")

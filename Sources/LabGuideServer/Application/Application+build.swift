@@ -3,17 +3,19 @@ public import Hummingbird
 public import Logging
 
 /// Builds the LabGuide HTTP application; `labguide serve` runs it inside a `ServiceGroup`.
+///
+/// Throws when a page cannot be prepared from its template, so a broken template stops start-up, not a request.
 public func buildApplication(
     configuration: AppConfiguration, dependencies: AppDependencies, logger: Logger
-) -> some ApplicationProtocol {
+) throws -> some ApplicationProtocol {
     Application(
-        router: buildRouter(configuration: configuration, dependencies: dependencies),
+        router: try buildRouter(configuration: configuration, dependencies: dependencies),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "LabGuide"),
         logger: logger)
 }
 
 /// All routes and middleware, separate from the server so tests can drive it without a socket.
-public func buildRouter(configuration: AppConfiguration, dependencies: AppDependencies) -> Router<AppRequestContext> {
+public func buildRouter(configuration: AppConfiguration, dependencies: AppDependencies) throws -> Router<AppRequestContext> {
     let database = dependencies.database
     let csrf = CSRFProtection(usesSecureCookies: configuration.usesSecureCookies)
     let lookup = LabLookup(library: dependencies.labs, configuration: configuration)
@@ -22,10 +24,10 @@ public func buildRouter(configuration: AppConfiguration, dependencies: AppDepend
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         ErrorPageMiddleware(renderer: dependencies.renderer, csrf: csrf)
-        PublicFilesMiddleware(directory: configuration.publicDirectory.path)
         SessionMiddleware(database: database)
     }
 
+    PublicFilesController(directory: configuration.publicDirectory.path).addRoutes(to: router)
     HealthController(database: database).addRoutes(to: router)
     SessionController(registration: registration, database: database, usesSecureCookies: configuration.usesSecureCookies)
         .addRoutes(to: router.group("api/v1/session"))
@@ -34,8 +36,12 @@ public func buildRouter(configuration: AppConfiguration, dependencies: AppDepend
         lookup: lookup, database: database, registration: registration, renderer: dependencies.renderer, csrf: csrf,
         usesSecureCookies: configuration.usesSecureCookies
     ).addRoutes(to: router)
+    let stepPages = try StepPages(
+        library: dependencies.labs, renderer: dependencies.renderer,
+        sample: { lab in lookup.sampleVariables(in: lab) },
+        embedsSimulator: { step, lab in lookup.embedsSimulator(step, in: lab) })
     LabPagesController(
-        lookup: lookup, database: database, renderer: dependencies.renderer, csrf: csrf,
+        lookup: lookup, database: database, renderer: dependencies.renderer, stepPages: stepPages, csrf: csrf,
         viewRecorder: StepViewRecorder(database: database)
     ).addRoutes(to: router)
     LabAssetController(library: dependencies.labs).addRoutes(to: router)

@@ -8,6 +8,7 @@ struct LabLookup: Sendable {
     let configuration: AppConfiguration
     /// `lab/step` keys of steps whose Markdown embeds the simulator, found once so pages load its script only there.
     let stepsEmbeddingSimulator: Set<String>
+    private let variablesCache = LearnerLabCache<LearnerVariables>()
 
     init(library: LabLibrary, configuration: AppConfiguration) {
         self.library = library
@@ -41,8 +42,17 @@ struct LabLookup: Sendable {
 
     /// The values this learner's commands are rendered with.
     func variables(for learner: Learner, in lab: Lab) -> LearnerVariables {
+        variablesCache.value(for: learner, in: lab) {
+            lab.variables(
+                prefix: learner.resourcePrefix, handle: learner.handle, region: configuration.region,
+                accountId: configuration.accountID)
+        }
+    }
+
+    /// Variables with this server's region and account and a made-up learner: which values are placeholders
+    /// depends only on the server, so pages prepared at start-up use this.
+    func sampleVariables(in lab: Lab) -> LearnerVariables {
         lab.variables(
-            prefix: learner.resourcePrefix, handle: learner.handle, region: configuration.region,
-            accountId: configuration.accountID)
+            prefix: "sample-", handle: "sample", region: configuration.region, accountId: configuration.accountID)
     }
 }

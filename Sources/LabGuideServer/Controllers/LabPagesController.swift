@@ -8,6 +8,7 @@ struct LabPagesController {
     let lookup: LabLookup
     let database: AppDatabase
     let renderer: PageRenderer
+    let stepPages: StepPages
     let csrf: CSRFProtection
     let viewRecorder: StepViewRecorder
 
@@ -40,11 +41,10 @@ struct LabPagesController {
         let token = csrf.token(for: request)
         try await viewRecorder.recordView(learnerID: learner.id ?? 0, labID: lab.id, stepID: step.id)
         let progress = try await database.progress(learnerID: learner.id ?? 0, labID: lab.id)
-        let view = StepPageView(
-            lab: lab, step: step, progress: LabProgressSummary(lab: lab, progress: progress),
-            variables: lookup.variables(for: learner, in: lab), embedsSimulator: lookup.embedsSimulator(step, in: lab),
-            chrome: PageChrome(learner: learner, csrfToken: token.value, section: "labs"))
-        return try renderer.render("step", view, cookies: token.cookieToSet.map { [$0] } ?? [])
+        let html = stepPages.html(
+            lab: lab, step: step, learner: learner, progress: LabProgressSummary(lab: lab, progress: progress),
+            variables: lookup.variables(for: learner, in: lab), csrfToken: token.value)
+        return PageRenderer.response(html, cookies: token.cookieToSet.map { [$0] } ?? [])
     }
 
     @Sendable func completeStep(request: Request, context: AppRequestContext) async throws -> Response {

@@ -12,7 +12,7 @@ struct SessionMiddleware: RouterMiddleware {
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
         var context = context
-        if let token = request.cookies[LabGuideCookie.session]?.value, Self.looksLikeToken(token) {
+        if let token = request.cookieValue(named: LabGuideCookie.session), Self.looksLikeToken(token) {
             let hash = SessionToken.hash(token)
             context.learner = try await database.learner(sessionTokenHash: hash, now: Date())
             context.sessionTokenHash = context.learner == nil ? nil : hash

@@ -10,7 +10,7 @@ struct CSRFProtection: Sendable {
 
     /// The token for forms on this page, and the cookie to set when the browser has none yet.
     func token(for request: Request) -> (value: String, cookieToSet: Cookie?) {
-        if let existing = request.cookies[LabGuideCookie.csrf]?.value, Self.isWellFormed(existing) {
+        if let existing = request.cookieValue(named: LabGuideCookie.csrf), Self.isWellFormed(existing) {
             return (existing, nil)
         }
         let value = SessionToken.make().value
@@ -19,7 +19,7 @@ struct CSRFProtection: Sendable {
 
     /// Throws 403 unless the submitted field matches the cookie.
     func verify(submitted: String?, request: Request) throws {
-        guard let cookie = request.cookies[LabGuideCookie.csrf]?.value, let submitted, !submitted.isEmpty,
+        guard let cookie = request.cookieValue(named: LabGuideCookie.csrf), let submitted, !submitted.isEmpty,
             Self.constantTimeEquals(cookie, submitted)
         else {
             throw HTTPError(
@@ -29,7 +29,15 @@ struct CSRFProtection: Sendable {
     }
 
     private static func isWellFormed(_ value: String) -> Bool {
-        value.count == 43 && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        value.utf8.count == 43
+            && value.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    true
+                default: false
+                }
+            }
     }
 
     private static func constantTimeEquals(_ left: String, _ right: String) -> Bool {

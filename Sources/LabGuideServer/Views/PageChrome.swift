@@ -12,13 +12,18 @@ struct PageChrome: Sendable {
     let csrfToken: String
     /// Which top navigation entry is current: `labs`, `simulator` or `instructor`.
     let section: String
-    // Stored rather than computed: Mustache reads values through `Mirror`, which sees stored properties only.
     let isLabsSection: Bool
     let isSimulatorSection: Bool
     let isInstructorSection: Bool
 
     init(learner: Learner?, csrfToken: String, section: String) {
-        self.learner = learner.map { LearnerBadge(name: $0.name, handle: $0.handle, prefix: $0.resourcePrefix) }
+        self.init(
+            badge: learner.map { LearnerBadge(name: $0.name, handle: $0.handle, prefix: $0.resourcePrefix) },
+            csrfToken: csrfToken, section: section)
+    }
+
+    init(badge: LearnerBadge?, csrfToken: String, section: String) {
+        self.learner = badge
         self.csrfToken = csrfToken
         self.section = section
         isLabsSection = section == "labs"

@@ -12,16 +12,24 @@ public struct PageRenderer: Sendable {
         PageRenderer(library: try await MustacheLibrary(directory: directory.resolvingSymlinksInPath().path + "/"))
     }
 
-    func render(
-        _ template: String, _ context: Any, status: HTTPResponse.Status = .ok, cookies: [Cookie] = []
-    ) throws -> Response {
+    func html(_ template: String, _ context: Any) throws -> String {
         guard let html = library.render(context, withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "Template \(template) is missing.")
         }
+        return html
+    }
+
+    func render(
+        _ template: String, _ context: Any, status: HTTPResponse.Status = .ok, cookies: [Cookie] = []
+    ) throws -> Response {
+        Self.response(ByteBuffer(string: try html(template, context)), status: status, cookies: cookies)
+    }
+
+    /// An HTML response that is never cached: pages carry the learner's names and form token.
+    static func response(_ html: ByteBuffer, status: HTTPResponse.Status = .ok, cookies: [Cookie] = []) -> Response {
         var response = Response(
-            status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: html))
         for cookie in cookies { response.setCookie(cookie) }
         return response
     }

@@ -1,11 +1,25 @@
 import LabContent
 
-/// A step page: the rendered Markdown filled in with the learner's values, navigation, checks and completion.
+/// A step page as its template sees it, built once per step at start-up with slot markers for the learner's values.
+///
+/// Everything that differs between learners is a marker string (see `StepPageSlot`), including the variables in
+/// the Markdown, which is rendered with markers for values; learner state that changes
+/// wording is a class (`is-complete`), and the page carries both wordings, so one rendering serves every learner.
 struct StepPageView: Sendable {
     struct ExerciseNavigation: Sendable {
         let title: String
         let isCurrent: Bool
-        let steps: [StepLink]
+        let steps: [SidebarStep]
+    }
+
+    struct SidebarStep: Sendable {
+        let id: String
+        let title: String
+        let number: Int
+        let href: String
+        let isCurrent: Bool
+        /// Marker for `is-complete` or nothing.
+        let completionClass: String
     }
 
     struct CheckItem: Sendable {
@@ -24,10 +38,10 @@ struct StepPageView: Sendable {
     let bodyHTML: String
     let noticeHTML: String?
     let checks: [CheckItem]
-    let isCompleted: Bool
-    let completedSteps: Int
+    let completionClass: String
+    let completedSteps: String
     let totalSteps: Int
-    let percent: Int
+    let percent: String
     let stepNumber: Int
     let previous: StepLink?
     let next: StepLink?
@@ -35,4 +49,18 @@ struct StepPageView: Sendable {
     let embedsSimulator: Bool
     let hasChecks: Bool
     let hasUnsupportedChecks: Bool
+}
+
+/// A value a step page fills in per request.
+enum StepPageSlot: Sendable {
+    case learnerName
+    case learnerHandle
+    case learnerPrefix
+    case csrfToken
+    case completedSteps
+    case percent
+    /// `is-complete` when the learner finished the step at this reading-order index.
+    case completionClass(stepIndex: Int)
+    /// The learner's value of the lab variable at this index, HTML-escaped: in commands, prose and check summaries.
+    case variable(index: Int)
 }

@@ -124,7 +124,7 @@ extension StepPageView: MustacheParent {
         case "bodyHTML": self.bodyHTML
         case "noticeHTML": self.noticeHTML.map { $0 as Any }
         case "checks": self.checks
-        case "isCompleted": self.isCompleted
+        case "completionClass": self.completionClass
         case "completedSteps": self.completedSteps
         case "totalSteps": self.totalSteps
         case "percent": self.percent
@@ -146,6 +146,20 @@ extension StepPageView.ExerciseNavigation: MustacheParent {
         case "title": self.title
         case "isCurrent": self.isCurrent
         case "steps": self.steps
+        default: nil
+        }
+    }
+}
+
+extension StepPageView.SidebarStep: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": self.id
+        case "title": self.title
+        case "number": self.number
+        case "href": self.href
+        case "isCurrent": self.isCurrent
+        case "completionClass": self.completionClass
         default: nil
         }
     }

@@ -86,6 +86,12 @@ def main() -> None:
             step = next(s["id"] for e in lab["exercises"] for s in e["steps"] if e["title"].startswith("Exercise 3"))
             page_url = f"{url}/labs/cross-service/steps/{step}"
             with urllib.request.urlopen(urllib.request.Request(page_url, headers={"Cookie": cookie})) as response:
+                # A browser keeps the form-token cookie from its first page and sends both from then on.
+                form_cookie = response.headers["Set-Cookie"].split(";")[0]
+            cookie = f"{cookie}; {form_cookie}"
+            with urllib.request.urlopen(urllib.request.Request(page_url, headers={"Cookie": cookie})) as response:
+                if response.headers["Set-Cookie"]:
+                    sys.exit("bench: the page set a cookie again although the browser sent both")
                 html = response.read()
 
             root = Path(folder) / "www"

@@ -1,0 +1,84 @@
+import Hummingbird
+import LabContent
+import LabStore
+
+/// Every step page of every lab, rendered from `Templates/step.mustache` once at start-up into a blueprint.
+///
+/// The step's Markdown is rendered into the blueprint too, with markers for the lab's variables, so a request
+/// only copies fixed bytes and writes the learner's escaped values: the template and the Markdown segments are
+/// never walked per request, which was most of the cost of a page.
+struct StepPages: Sendable {
+    private struct LabPages: Sendable {
+        /// Builtin and declared variable names; a `.variable(index:)` slot indexes this list.
+        let variableNames: [String]
+        let steps: [Page]
+    }
+
+    private struct Page: Sendable {
+        let blueprint: PageBlueprint<StepPageSlot>
+        /// The page's size with placeholder values: what to reserve so the buffer is allocated once.
+        let expectedByteCount: Int
+    }
+
+    private let labs: [String: LabPages]
+    /// Each learner's variable values, HTML-escaped once, in `variableNames` order.
+    private let escapedValues = LearnerLabCache<[String]>()
+
+    /// - Parameter sample: variables with the server's region and account, which decide which values are
+    ///   placeholders (shown differently); only the learner's own names vary per request.
+    init(
+        library: LabLibrary, renderer: PageRenderer, sample: (Lab) -> LearnerVariables,
+        embedsSimulator: (Step, Lab) -> Bool
+    ) throws {
+        var labs: [String: LabPages] = [:]
+        for lab in library.labs {
+            let sampleVariables = sample(lab)
+            let names = sampleVariables.values.keys.sorted()
+            let steps = try lab.steps.map { step in
+                let blueprint = try PageBlueprint<StepPageSlot> { markers in
+                    var variables = LearnerVariables()
+                    for (index, name) in names.enumerated() {
+                        variables[name] = .init(
+                            markers.marker(.variable(index: index)),
+                            isPlaceholder: sampleVariables[name]?.isPlaceholder ?? false)
+                    }
+                    let view = StepPageView(
+                        lab: lab, step: step, variables: variables, embedsSimulator: embedsSimulator(step, lab),
+                        markers: &markers)
+                    return try renderer.html("step", view)
+                }
+                return Page(blueprint: blueprint, expectedByteCount: blueprint.fixedByteCount + 2048)
+            }
+            labs[lab.id] = LabPages(variableNames: names, steps: steps)
+        }
+        self.labs = labs
+    }
+
+    /// One learner's page: their names in the commands, their ticks and progress, their form token.
+    func html(
+        lab: Lab, step: Step, learner: Learner, progress: LabProgressSummary, variables: LearnerVariables,
+        csrfToken: String
+    ) -> ByteBuffer {
+        guard let pages = labs[lab.id], let index = lab.stepIndex(id: step.id) else { return ByteBuffer() }
+        let page = pages.steps[index]
+        let values = escapedValues.value(for: learner, in: lab) {
+            pages.variableNames.map { (variables[$0]?.text ?? "{{\($0)}}").escapedForHTML }
+        }
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(page.expectedByteCount)
+        page.blueprint.write(into: &buffer) { slot, buffer in
+            switch slot {
+            case .learnerName: buffer.writeHTMLEscaped(learner.name)
+            case .learnerHandle: buffer.writeHTMLEscaped(learner.handle)
+            case .learnerPrefix: buffer.writeHTMLEscaped(learner.resourcePrefix)
+            case .csrfToken: buffer.writeHTMLEscaped(csrfToken)
+            case .completedSteps: buffer.writeString(String(progress.completedSteps))
+            case .percent: buffer.writeString(String(progress.percent))
+            case .completionClass(let stepIndex):
+                if progress.completedByIndex[stepIndex] { buffer.writeStaticString("is-complete") }
+            case .variable(let index): buffer.writeString(values[index])
+            }
+        }
+        return buffer
+    }
+}
