@@ -20,9 +20,17 @@ struct StepPages: Sendable {
         let expectedByteCount: Int
     }
 
+    /// A learner's own values, HTML-escaped once: they never change while the server runs.
+    private struct LearnerValues: Sendable {
+        let name: String
+        let handle: String
+        let prefix: String
+        /// In `variableNames` order.
+        let variables: [String]
+    }
+
     private let labs: [String: LabPages]
-    /// Each learner's variable values, HTML-escaped once, in `variableNames` order.
-    private let escapedValues = LearnerLabCache<[String]>()
+    private let learnerValues = LearnerLabCache<LearnerValues>()
 
     /// - Parameter sample: variables with the server's region and account, which decide which values are
     ///   placeholders (shown differently); only the learner's own names vary per request.
@@ -61,22 +69,24 @@ struct StepPages: Sendable {
     ) -> ByteBuffer {
         guard let pages = labs[lab.id], let index = lab.stepIndex(id: step.id) else { return ByteBuffer() }
         let page = pages.steps[index]
-        let values = escapedValues.value(for: learner, in: lab) {
-            pages.variableNames.map { (variables[$0]?.text ?? "{{\($0)}}").escapedForHTML }
+        let values = learnerValues.value(for: learner, in: lab) {
+            LearnerValues(
+                name: learner.name.escapedForHTML, handle: learner.handle.escapedForHTML,
+                prefix: learner.resourcePrefix.escapedForHTML,
+                variables: pages.variableNames.map { (variables[$0]?.text ?? "{{\($0)}}").escapedForHTML })
         }
         var buffer = ByteBuffer()
         buffer.reserveCapacity(page.expectedByteCount)
-        page.blueprint.write(into: &buffer) { slot, buffer in
+        page.blueprint.write(into: &buffer) { slot in
             switch slot {
-            case .learnerName: buffer.writeHTMLEscaped(learner.name)
-            case .learnerHandle: buffer.writeHTMLEscaped(learner.handle)
-            case .learnerPrefix: buffer.writeHTMLEscaped(learner.resourcePrefix)
-            case .csrfToken: buffer.writeHTMLEscaped(csrfToken)
-            case .completedSteps: buffer.writeString(String(progress.completedSteps))
-            case .percent: buffer.writeString(String(progress.percent))
-            case .completionClass(let stepIndex):
-                if progress.completedByIndex[stepIndex] { buffer.writeStaticString("is-complete") }
-            case .variable(let index): buffer.writeString(values[index])
+            case .learnerName: values.name
+            case .learnerHandle: values.handle
+            case .learnerPrefix: values.prefix
+            case .csrfToken: csrfToken.escapedForHTML
+            case .completedSteps: String(progress.completedSteps)
+            case .percent: String(progress.percent)
+            case .completionClass(let stepIndex): progress.completedByIndex[stepIndex] ? "is-complete" : ""
+            case .variable(let index): values.variables[index]
             }
         }
         return buffer
