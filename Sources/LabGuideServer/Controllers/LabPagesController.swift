@@ -41,7 +41,7 @@ struct LabPagesController {
         let token = csrf.token(for: request)
         try await viewRecorder.recordView(learnerID: learner.id ?? 0, labID: lab.id, stepID: step.id)
         let progress = try await database.progress(learnerID: learner.id ?? 0, labID: lab.id)
-        let html = stepPages.html(
+        let html = try stepPages.html(
             lab: lab, step: step, learner: learner, progress: LabProgressSummary(lab: lab, progress: progress),
             variables: lookup.variables(for: learner, in: lab), csrfToken: token.value)
         return PageRenderer.response(html, cookies: token.cookieToSet.map { [$0] } ?? [])

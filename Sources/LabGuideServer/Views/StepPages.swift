@@ -63,11 +63,16 @@ struct StepPages: Sendable {
     }
 
     /// One learner's page: their names in the commands, their ticks and progress, their form token.
+    ///
+    /// Throws 404 for a step that had no page at start-up (a `Lab` not from this library), never an empty page.
     func html(
         lab: Lab, step: Step, learner: Learner, progress: LabProgressSummary, variables: LearnerVariables,
         csrfToken: String
-    ) -> ByteBuffer {
-        guard let pages = labs[lab.id], let index = lab.stepIndex(id: step.id) else { return ByteBuffer() }
+    ) throws -> ByteBuffer {
+        guard let pages = labs[lab.id], let index = lab.stepIndex(id: step.id), pages.steps.indices.contains(index)
+        else {
+            throw HTTPError(.notFound, message: "The lab “\(lab.title)” has no step called “\(step.id)”.")
+        }
         let page = pages.steps[index]
         let values = learnerValues.value(for: learner, in: lab) {
             LearnerValues(
