@@ -33,7 +33,11 @@ function showCompleted(form, status, lab) {
   // The focused button is now hidden; keyboard users continue from the link to the next step.
   document.querySelector(".pager-next")?.focus();
   const item = document.querySelector(`.step-sidebar [data-step-id="${CSS.escape(form.dataset.stepId)}"]`);
-  item?.classList.add("is-complete");
+  if (item && !item.classList.contains("is-complete")) {
+    item.classList.add("is-complete");
+    // What screen readers hear after the link; the server writes the same span for completed steps.
+    item.insertAdjacentHTML("beforeend", '<span class="visually-hidden"> (complete)</span>');
+  }
   if (!lab) return;
   const bar = document.querySelector("[data-progress-bar]");
   if (bar) {

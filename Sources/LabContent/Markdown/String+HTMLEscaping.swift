@@ -1,8 +1,9 @@
 extension StringProtocol {
     /// The text safe to place in HTML element content or a double- or single-quoted attribute value.
     ///
-    /// Checked byte by byte first because most values (prefixes, regions, ids) need no escaping at all, and this
-    /// runs for every variable on every page request.
+    /// Checked byte by byte first because most values (prefixes, regions, ids) need no escaping at all. Inlinable
+    /// so callers get a version specialised for their string type: the generic one walks bytes through witnesses.
+    @inlinable
     public var escapedForHTML: String {
         guard
             utf8.contains(where: {

@@ -16,7 +16,8 @@ extension StepPageView {
                     SidebarStep(
                         id: candidate.id, title: candidate.title, number: number + 1,
                         href: "/labs/\(lab.id)/steps/\(candidate.id)", isCurrent: candidate.id == step.id,
-                        completionClass: markers.marker(.completionClass(stepIndex: number))))
+                        completionClass: markers.marker(.completionClass(stepIndex: number)),
+                        completionNote: markers.marker(.completionNote(stepIndex: number))))
                 number += 1
             }
             navigation.append(ExerciseNavigation(title: exercise.title, isCurrent: exercise.id == step.exerciseID, steps: steps))

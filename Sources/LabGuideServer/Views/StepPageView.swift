@@ -20,6 +20,8 @@ struct StepPageView: Sendable {
         let isCurrent: Bool
         /// Marker for `is-complete` or nothing.
         let completionClass: String
+        /// Marker for the "(complete)" text screen readers hear after a finished step's link, or nothing.
+        let completionNote: String
     }
 
     struct CheckItem: Sendable {
@@ -61,6 +63,8 @@ enum StepPageSlot: Sendable {
     case percent
     /// `is-complete` when the learner finished the step at this reading-order index.
     case completionClass(stepIndex: Int)
+    /// A visually hidden " (complete)" when the learner finished the step at this reading-order index.
+    case completionNote(stepIndex: Int)
     /// The learner's value of the lab variable at this index, HTML-escaped: in commands, prose and check summaries.
     case variable(index: Int)
 }

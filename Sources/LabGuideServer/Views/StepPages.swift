@@ -29,6 +29,9 @@ struct StepPages: Sendable {
         let variables: [String]
     }
 
+    /// Kept in step with `complete-step.js`, which adds the same text when a step is completed in place.
+    static let completionNote = #"<span class="visually-hidden"> (complete)</span>"#
+
     private let labs: [String: LabPages]
     private let learnerValues = LearnerLabCache<LearnerValues>()
 
@@ -87,10 +90,12 @@ struct StepPages: Sendable {
             case .learnerName: values.name
             case .learnerHandle: values.handle
             case .learnerPrefix: values.prefix
-            case .csrfToken: csrfToken.escapedForHTML
+            // A form token is URL-safe base64 (`CSRFProtection` makes or accepts no other): nothing to escape.
+            case .csrfToken: csrfToken
             case .completedSteps: String(progress.completedSteps)
             case .percent: String(progress.percent)
             case .completionClass(let stepIndex): progress.completedByIndex[stepIndex] ? "is-complete" : ""
+            case .completionNote(let stepIndex): progress.completedByIndex[stepIndex] ? Self.completionNote : ""
             case .variable(let index): values.variables[index]
             }
         }

@@ -160,6 +160,7 @@ extension StepPageView.SidebarStep: MustacheParent {
         case "href": self.href
         case "isCurrent": self.isCurrent
         case "completionClass": self.completionClass
+        case "completionNote": self.completionNote
         default: nil
         }
     }
