@@ -8,14 +8,27 @@ public import Logging
 public func buildApplication(
     configuration: AppConfiguration, dependencies: AppDependencies, logger: Logger
 ) throws -> some ApplicationProtocol {
-    Application(
-        router: try buildRouter(configuration: configuration, dependencies: dependencies),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "LabGuide"),
+    let (router, stepPages) = try makeRouter(configuration: configuration, dependencies: dependencies)
+    let serverName = "LabGuide"
+    return Application(
+        router: router,
+        server: .http1(
+            configuration: .init(additionalChannelHandlers: [
+                InMemoryStepPageHandler(pages: stepPages, serverName: serverName)
+            ])),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         logger: logger)
 }
 
 /// All routes and middleware, separate from the server so tests can drive it without a socket.
 public func buildRouter(configuration: AppConfiguration, dependencies: AppDependencies) throws -> Router<AppRequestContext> {
+    try makeRouter(configuration: configuration, dependencies: dependencies).router
+}
+
+/// The router, and the step pages' controller that `InMemoryStepPageHandler` also answers from.
+func makeRouter(
+    configuration: AppConfiguration, dependencies: AppDependencies
+) throws -> (router: Router<AppRequestContext>, stepPages: LabPagesController) {
     let database = dependencies.database
     let csrf = CSRFProtection(usesSecureCookies: configuration.usesSecureCookies)
     let lookup = LabLookup(library: dependencies.labs, configuration: configuration)
@@ -40,12 +53,12 @@ public func buildRouter(configuration: AppConfiguration, dependencies: AppDepend
         library: dependencies.labs, renderer: dependencies.renderer,
         sample: { lab in lookup.sampleVariables(in: lab) },
         embedsSimulator: { step, lab in lookup.embedsSimulator(step, in: lab) })
-    LabPagesController(
+    let labPages = LabPagesController(
         lookup: lookup, database: database, renderer: dependencies.renderer, stepPages: stepPages, csrf: csrf,
-        viewRecorder: StepViewRecorder(database: database)
-    ).addRoutes(to: router)
+        viewRecorder: StepViewRecorder(database: database))
+    labPages.addRoutes(to: router)
     LabAssetController(library: dependencies.labs).addRoutes(to: router)
     StaticPagesController(renderer: dependencies.renderer, csrf: csrf).addRoutes(to: router)
     SimulationController().addRoutes(to: router.group("api/v1/simulations"))
-    return router
+    return (router, labPages)
 }

@@ -47,6 +47,24 @@ struct LabPagesController {
         return PageRenderer.response(html, cookies: token.cookieToSet.map { [$0] } ?? [])
     }
 
+    /// The step page when everything it needs is already in memory, else nil and the route above answers.
+    ///
+    /// Memory means: the session and the learner's progress in LabStore's read cache, a form-token cookie to
+    /// repeat, and this visit's view already recorded. Then the page needs no SQLite, no cookie and no write, so
+    /// `InMemoryStepPageHandler` can answer it on the event loop; the bytes are the ones `stepPage` writes.
+    func pageFromMemory(labID: String, stepID: String, headers: HTTPFields, now: Date) -> ByteBuffer? {
+        guard let lab = lookup.library.lab(id: labID), let step = lab.step(id: stepID),
+            let hash = SessionMiddleware.sessionTokenHash(in: headers),
+            let learner = database.cachedLearner(sessionTokenHash: hash, now: now), let learnerID = learner.id,
+            let csrfToken = CSRFProtection.existingToken(in: headers),
+            viewRecorder.isRecorded(learnerID: learnerID, labID: lab.id, stepID: step.id, at: now),
+            let progress = database.cachedProgress(learnerID: learnerID, labID: lab.id)
+        else { return nil }
+        return try? stepPages.html(
+            lab: lab, step: step, learner: learner, progress: LabProgressSummary(lab: lab, progress: progress),
+            variables: lookup.variables(for: learner, in: lab), csrfToken: csrfToken)
+    }
+
     @Sendable func completeStep(request: Request, context: AppRequestContext) async throws -> Response {
         let lab = try lookup.lab(context)
         let step = try lookup.step(in: lab, context)

@@ -12,16 +12,18 @@ struct SessionMiddleware: RouterMiddleware {
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
         var context = context
-        if let token = request.cookieValue(named: LabGuideCookie.session), Self.looksLikeToken(token) {
-            let hash = SessionToken.hash(token)
+        if let hash = Self.sessionTokenHash(in: request.headers) {
             context.learner = try await database.learner(sessionTokenHash: hash, now: Date())
             context.sessionTokenHash = context.learner == nil ? nil : hash
         }
         return try await next(request, context)
     }
 
-    /// Skips the database for values that cannot be one of our tokens (43 base64url characters).
-    private static func looksLikeToken(_ value: String) -> Bool {
-        value.utf8.count == 43
+    /// The hash the store knows a session by, when the session cookie could be one of our tokens.
+    ///
+    /// Skips the database for values that cannot be (our tokens are 43 base64url characters).
+    static func sessionTokenHash(in headers: HTTPFields) -> String? {
+        guard let token = headers.cookieValue(named: LabGuideCookie.session), token.utf8.count == 43 else { return nil }
+        return SessionToken.hash(token)
     }
 }

@@ -22,6 +22,15 @@ final class StepViewRecorder: Sendable {
         self.interval = interval
     }
 
+    /// Whether a view now would be part of a visit already recorded: then serving the page writes nothing.
+    func isRecorded(learnerID: Int64, labID: String, stepID: String, at now: Date = Date()) -> Bool {
+        let key = Key(learnerID: learnerID, labID: labID, stepID: stepID)
+        return lastRecorded.withLock { recorded in
+            guard let last = recorded[key] else { return false }
+            return now.timeIntervalSince(last) < interval
+        }
+    }
+
     func recordView(learnerID: Int64, labID: String, stepID: String, at now: Date = Date()) async throws {
         let key = Key(learnerID: learnerID, labID: labID, stepID: stepID)
         let isNewVisit = lastRecorded.withLock { recorded in

@@ -10,7 +10,7 @@ struct CSRFProtection: Sendable {
 
     /// The token for forms on this page, and the cookie to set when the browser has none yet.
     func token(for request: Request) -> (value: String, cookieToSet: Cookie?) {
-        if let existing = request.cookieValue(named: LabGuideCookie.csrf), Self.isWellFormed(existing) {
+        if let existing = Self.existingToken(in: request.headers) {
             return (existing, nil)
         }
         let value = SessionToken.make().value
@@ -26,6 +26,13 @@ struct CSRFProtection: Sendable {
                 .forbidden,
                 message: "This form has expired or did not come from LabGuide. Reload the page and try again.")
         }
+    }
+
+    /// The browser's token when it sent a well-formed one: 43 URL-safe base64 characters, so never in need of
+    /// HTML escaping.
+    static func existingToken(in headers: HTTPFields) -> String? {
+        guard let value = headers.cookieValue(named: LabGuideCookie.csrf), isWellFormed(value) else { return nil }
+        return value
     }
 
     private static func isWellFormed(_ value: String) -> Bool {

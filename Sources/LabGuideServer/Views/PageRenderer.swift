@@ -25,10 +25,14 @@ public struct PageRenderer: Sendable {
         Self.response(ByteBuffer(string: try html(template, context)), status: status, cookies: cookies)
     }
 
-    /// An HTML response that is never cached: pages carry the learner's names and form token.
+    static let htmlContentType = "text/html; charset=utf-8"
+    /// Pages are never cached: they carry the learner's names and form token.
+    static let htmlCacheControl = "no-store"
+
+    /// An HTML response that is never cached.
     static func response(_ html: ByteBuffer, status: HTTPResponse.Status = .ok, cookies: [Cookie] = []) -> Response {
         var response = Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            status: status, headers: [.contentType: htmlContentType, .cacheControl: htmlCacheControl],
             body: .init(byteBuffer: html))
         for cookie in cookies { response.setCookie(cookie) }
         return response

@@ -49,6 +49,14 @@ extension AppDatabase {
         return found.expiresAt > now ? found.learner : nil
     }
 
+    /// The learner of a live session when it is already in memory; nil means "ask `learner(sessionTokenHash:now:)`".
+    ///
+    /// Never touches SQLite, so it may run on a NIO event loop (the in-memory step page path).
+    public func cachedLearner(sessionTokenHash: String, now: Date) -> Learner? {
+        guard let cached = cache.session(tokenHash: sessionTokenHash), cached.expiresAt > now else { return nil }
+        return cached.learner
+    }
+
     /// Signs a browser out; unknown hashes are ignored so signing out twice is harmless.
     public func closeSession(tokenHash: String) async throws {
         defer { cache.dropSession(tokenHash: tokenHash) }

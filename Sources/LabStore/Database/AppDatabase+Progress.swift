@@ -57,6 +57,11 @@ extension AppDatabase {
         return progress
     }
 
+    /// A learner's progress when it is already in memory; nil means "ask `progress(learnerID:labID:)`".
+    public func cachedProgress(learnerID: Int64, labID: String) -> [String: StepProgress]? {
+        cache.progress(ReadCache.ProgressKey(learnerID: learnerID, labID: labID))
+    }
+
     /// Everyone's progress through one lab, for the instructor view.
     public func classProgress(labID: String) async throws -> [StepProgress] {
         try await writer.read { db in

@@ -1,13 +1,20 @@
 import Hummingbird
 
 extension Request {
+    /// The value of one cookie, or nil; see `HTTPFields.cookieValue(named:)`.
+    func cookieValue(named name: String) -> String? {
+        headers.cookieValue(named: name)
+    }
+}
+
+extension HTTPFields {
     /// The value of one cookie, found by scanning the `Cookie` fields' bytes.
     ///
     /// Every page reads two cookies; Hummingbird's `cookies` parses every pair into a dictionary of `Cookie` values
     /// on each call, which showed up in the page profile. The first pair with the name wins.
     func cookieValue(named name: String) -> String? {
         let wanted = Array(name.utf8)
-        for field in headers[values: .cookie] {
+        for field in self[values: .cookie] {
             if let value = Self.value(of: wanted, in: field) { return value }
         }
         return nil
