@@ -54,7 +54,9 @@ def test_pipelined_requests_are_answered_in_order(base_url):
     ]
     with socket.create_connection((address.hostname, address.port), timeout=10) as sock:
         sock.sendall("".join(
-            f"GET {path} HTTP/1.1\r\nHost: {address.netloc}\r\nCookie: {cookies}\r\n\r\n" for path in requests
+            # Headers as a browser sends them, keep-alive included.
+            f"GET {path} HTTP/1.1\r\nHost: {address.netloc}\r\nConnection: keep-alive\r\nCookie: {cookies}\r\n\r\n"
+            for path in requests
         ).encode())
         responses = read_responses(sock, len(requests))
 

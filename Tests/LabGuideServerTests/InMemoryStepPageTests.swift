@@ -110,6 +110,15 @@ import Testing
         #expect(response.head.headerFields[.setCookie] == nil)
     }
 
+    @Test func answersBrowsersThatAskToKeepTheConnection() async throws {
+        let fixture = try await Fixture.make()
+        let channel = try fixture.channel()
+        try channel.writeInbound(Self.get(Self.stepURI, cookies: fixture.cookies, extra: [.connection: "Keep-Alive"]))
+        try channel.writeInbound(HTTPRequestPart.end(nil))
+        #expect(try Self.answered(channel) != nil)
+        #expect(try !Self.handedOn(channel))
+    }
+
     @Test func handsOnWhatMemoryCannotAnswer() async throws {
         let fixture = try await Fixture.make()
         let session = String(fixture.cookies.split(separator: ";")[0])

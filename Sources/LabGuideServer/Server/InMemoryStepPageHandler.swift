@@ -102,9 +102,11 @@ final class InMemoryStepPageHandler: ChannelDuplexHandler, RemovableChannelHandl
     }
 
     /// A GET whose body would have to be read, or one asking to close the connection, goes to Hummingbird,
-    /// which handles both.
+    /// which handles both. Browsers send `Connection: keep-alive`, which changes nothing on HTTP/1.1.
     private static func hasNoBodyAndKeepsAlive(_ fields: HTTPFields) -> Bool {
-        fields[.transferEncoding] == nil && (fields[.contentLength] ?? "0") == "0" && fields[.connection] == nil
+        let connection = fields[values: .connection]
+        return fields[.transferEncoding] == nil && (fields[.contentLength] ?? "0") == "0"
+            && connection.allSatisfy { $0.lowercased() == "keep-alive" }
     }
 }
 
