@@ -41,9 +41,7 @@ struct LabPagesController {
         let token = csrf.token(for: request)
         try await viewRecorder.recordView(learnerID: learner.id ?? 0, labID: lab.id, stepID: step.id)
         let progress = try await database.progress(learnerID: learner.id ?? 0, labID: lab.id)
-        let html = try stepPages.html(
-            lab: lab, step: step, learner: learner, progress: LabProgressSummary(lab: lab, progress: progress),
-            variables: lookup.variables(for: learner, in: lab), csrfToken: token.value)
+        let html = try page(lab: lab, step: step, learner: learner, progress: progress, csrfToken: token.value)
         return PageRenderer.response(html, cookies: token.cookieToSet.map { [$0] } ?? [])
     }
 
@@ -60,7 +58,14 @@ struct LabPagesController {
             viewRecorder.isRecorded(learnerID: learnerID, labID: lab.id, stepID: step.id, at: now),
             let progress = database.cachedProgress(learnerID: learnerID, labID: lab.id)
         else { return nil }
-        return try? stepPages.html(
+        return try? page(lab: lab, step: step, learner: learner, progress: progress, csrfToken: csrfToken)
+    }
+
+    /// The one place both ways of serving a step page build it.
+    private func page(
+        lab: Lab, step: Step, learner: Learner, progress: [String: StepProgress], csrfToken: String
+    ) throws -> ByteBuffer {
+        try stepPages.html(
             lab: lab, step: step, learner: learner, progress: LabProgressSummary(lab: lab, progress: progress),
             variables: lookup.variables(for: learner, in: lab), csrfToken: csrfToken)
     }
