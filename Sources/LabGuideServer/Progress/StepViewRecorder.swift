@@ -25,16 +25,13 @@ final class StepViewRecorder: Sendable {
     /// Whether a view now would be part of a visit already recorded: then serving the page writes nothing.
     func isRecorded(learnerID: Int64, labID: String, stepID: String, at now: Date = Date()) -> Bool {
         let key = Key(learnerID: learnerID, labID: labID, stepID: stepID)
-        return lastRecorded.withLock { recorded in
-            guard let last = recorded[key] else { return false }
-            return now.timeIntervalSince(last) < interval
-        }
+        return lastRecorded.withLock { recorded in isInVisit(recorded[key], now: now) }
     }
 
     func recordView(learnerID: Int64, labID: String, stepID: String, at now: Date = Date()) async throws {
         let key = Key(learnerID: learnerID, labID: labID, stepID: stepID)
         let isNewVisit = lastRecorded.withLock { recorded in
-            if let last = recorded[key], now.timeIntervalSince(last) < interval { return false }
+            if isInVisit(recorded[key], now: now) { return false }
             if recorded.count > 100_000 { recorded.removeAll(keepingCapacity: true) }
             recorded[key] = now
             return true
@@ -42,5 +39,9 @@ final class StepViewRecorder: Sendable {
         if isNewVisit {
             try await database.recordStepViewed(learnerID: learnerID, labID: labID, stepID: stepID, at: now)
         }
+    }
+
+    private func isInVisit(_ lastRecorded: Date?, now: Date) -> Bool {
+        lastRecorded.map { now.timeIntervalSince($0) < interval } ?? false
     }
 }

@@ -36,9 +36,10 @@ final class InMemoryStepPageHandler: ChannelDuplexHandler, RemovableChannelHandl
         let part = unwrapInboundIn(data)
         switch part {
         case .head(let request):
-            if unansweredRequests == 0, let page = page(for: request) {
+            let now = Date()
+            if unansweredRequests == 0, let page = page(for: request, now: now) {
                 isDroppingAnsweredRequest = true
-                respond(with: page, context: context)
+                respond(with: page, at: now, context: context)
             } else {
                 unansweredRequests += 1
                 context.fireChannelRead(data)
@@ -60,20 +61,20 @@ final class InMemoryStepPageHandler: ChannelDuplexHandler, RemovableChannelHandl
         context.write(data, promise: promise)
     }
 
-    private func page(for request: HTTPRequest) -> ByteBuffer? {
+    private func page(for request: HTTPRequest, now: Date) -> ByteBuffer? {
         guard request.method == .get, let path = request.path, let (labID, stepID) = Self.stepPageIDs(in: path),
             Self.hasNoBodyAndKeepsAlive(request.headerFields)
         else { return nil }
-        return pages.pageFromMemory(labID: labID, stepID: stepID, headers: request.headerFields, now: Date())
+        return pages.pageFromMemory(labID: labID, stepID: stepID, headers: request.headerFields, now: now)
     }
 
     /// The same head `PageRenderer.response` and Hummingbird's server give a page.
-    private func respond(with page: ByteBuffer, context: ChannelHandlerContext) {
+    private func respond(with page: ByteBuffer, at now: Date, context: ChannelHandlerContext) {
         let head = HTTPResponse(
             status: .ok,
             headerFields: [
                 .contentType: PageRenderer.htmlContentType, .cacheControl: PageRenderer.htmlCacheControl,
-                .contentLength: String(page.readableBytes), .date: dateHeader.value(at: Date()), .server: serverName,
+                .contentLength: String(page.readableBytes), .date: dateHeader.value(at: now), .server: serverName,
             ])
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(page)), promise: nil)

@@ -19,7 +19,7 @@ struct CSRFProtection: Sendable {
 
     /// Throws 403 unless the submitted field matches the cookie.
     func verify(submitted: String?, request: Request) throws {
-        guard let cookie = request.cookieValue(named: LabGuideCookie.csrf), let submitted, !submitted.isEmpty,
+        guard let cookie = request.headers.cookieValue(named: LabGuideCookie.csrf), let submitted, !submitted.isEmpty,
             Self.constantTimeEquals(cookie, submitted)
         else {
             throw HTTPError(

@@ -1,12 +1,5 @@
 import Hummingbird
 
-extension Request {
-    /// The value of one cookie, or nil; see `HTTPFields.cookieValue(named:)`.
-    func cookieValue(named name: String) -> String? {
-        headers.cookieValue(named: name)
-    }
-}
-
 extension HTTPFields {
     /// The value of one cookie, found by scanning the `Cookie` fields' bytes.
     ///
