@@ -9,6 +9,10 @@ DATABASE ?= $(DATA_DIR)/labguide.sqlite
 DEBUG_BIN := .build/debug/labguide
 RELEASE_BIN := .build/release/labguide
 PYTEST ?= python3 -m pytest
+# `make run` serves the labs against the local sandbox; `make run AWS=account` uses real AWS through the standard
+# credential chain (AWS_PROFILE, AWS_REGION, ~/.aws) instead.
+AWS ?= sandbox
+TARGET_FLAGS := $(if $(filter account,$(AWS)),,--sandbox)
 
 .PHONY: deps build release run test swift-test browser-test bench check format clean
 
@@ -23,7 +27,7 @@ release: deps
 
 run: build
 	@mkdir -p $(DATA_DIR)
-	$(DEBUG_BIN) serve --host $(HOST) --port $(PORT) --database $(DATABASE) --labs labs
+	$(DEBUG_BIN) serve --host $(HOST) --port $(PORT) --database $(DATABASE) --labs labs $(TARGET_FLAGS)
 
 check: build
 	$(DEBUG_BIN) check labs

@@ -3,10 +3,12 @@
 import { enhanceCodeBlocks } from "./copy-code.js";
 import { enhanceCompleteForms } from "./complete-step.js";
 import { setUpThemeToggle } from "./theme-toggle.js";
+import { watchSandboxStatus } from "./sandbox-status.js";
 
 setUpThemeToggle(document.querySelector("[data-theme-toggle]"));
 enhanceCodeBlocks(document);
 enhanceCompleteForms(document);
+watchSandboxStatus(document.querySelector("[data-sandbox-status]"));
 
 // On a phone the step list starts folded so the step itself comes first.
 const sidebar = document.querySelector(".sidebar-details");

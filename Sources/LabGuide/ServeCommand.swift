@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import LabContent
 import LabGuideServer
+import LabSandbox
 import LabStore
 import Logging
 import ServiceLifecycle
@@ -37,6 +38,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "AWS account id to fill into ARNs; shown as ACCOUNT_ID until known.")
     var accountId: String? = environment("ACCOUNT_ID")
 
+    @Flag(help: "Run the local AWS sandbox (moto) with one emulated account per learner.")
+    var sandbox: Bool = environment("SANDBOX") == "true"
+
+    @Option(help: "Port of the sandbox endpoint learners' shells use (default: the web port + 1).")
+    var sandboxPort: Int? = environment("SANDBOX_PORT").flatMap(Int.init)
+
+    @Option(
+        help:
+            "Host name learners' machines reach this server by, for the sandbox endpoint (default: the --host, or this machine's name when --host is 0.0.0.0)."
+    )
+    var publicHost: String? = environment("PUBLIC_HOST")
+
     @Flag(help: "Mark cookies Secure (use behind HTTPS).")
     var secureCookies: Bool = environment("SECURE_COOKIES") == "true"
 
@@ -58,20 +71,43 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("cannot load templates from \(resources)/Templates: \(error)")
         }
+        let (target, sandboxServices) = try makeTarget(logger: logger)
         let configuration = AppConfiguration(
             host: host, port: port, region: region, accountID: accountId, resourcesDirectory: resourcesURL,
             usesSecureCookies: secureCookies)
         let application = try preparingPages {
             try buildApplication(
                 configuration: configuration,
-                dependencies: AppDependencies(database: appDatabase, labs: library, renderer: renderer), logger: logger)
+                dependencies: AppDependencies(
+                    database: appDatabase, labs: library, renderer: renderer.showingTarget(target, region: region),
+                    target: target),
+                logger: logger)
         }
         logger.info(
             "Serving labs",
             metadata: ["http.address": "http://\(host):\(port)", "labs.count": "\(library.labs.count)", "db.path": "\(database)"])
         let services = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(
+                services: sandboxServices + [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await services.run()
+    }
+
+    /// The sandbox and its services, or a real account; a missing `moto_server` is one line, not a crash later.
+    private func makeTarget(logger: Logger) throws -> (AWSTarget, [any Service]) {
+        guard sandbox else { return (.account(id: accountId), []) }
+        guard let moto = SandboxSettings.locate("moto_server") else {
+            throw CommandFailure(
+                "--sandbox needs moto_server: install it with `pip install 'moto[server]'` (make run does this)")
+        }
+        let settings = SandboxSettings(
+            directory: SandboxSettings.directory(forDatabase: database), bindHost: host, port: sandboxPort ?? port + 1,
+            publicHost: publicHost, motoExecutable: moto)
+        do {
+            let sandbox = try Sandbox(settings: settings, logger: logger)
+            return (.sandbox(sandbox), sandbox.makeServices(logger: logger))
+        } catch {
+            throw CommandFailure("cannot prepare the sandbox in \(settings.directory.path): \(error.localizedDescription)")
+        }
     }
 
     /// Pages are prepared from the templates at start-up; a failure there is one line, not a stack of errors.

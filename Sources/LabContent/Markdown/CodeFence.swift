@@ -23,6 +23,18 @@ struct CodeFence {
         self.language = String(info.prefix { !$0.isWhitespace })
     }
 
+    /// The same fence for code written by LabGuide in another language, with no indentation to remove.
+    func withLanguage(_ language: String) -> CodeFence {
+        CodeFence(character: character, length: length, indentation: 0, language: language)
+    }
+
+    private init(character: Character, length: Int, indentation: Int, language: String) {
+        self.character = character
+        self.length = length
+        self.indentation = indentation
+        self.language = language
+    }
+
     /// The fence as written, for messages.
     var marker: String {
         String(repeating: character, count: length)

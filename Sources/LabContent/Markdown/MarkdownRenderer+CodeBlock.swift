@@ -26,4 +26,13 @@ extension MarkdownRenderer {
         output += code.joined(separator: "\n")
         output += "</code></pre></figure>"
     }
+
+    /// Renders the sandbox lines as a bash block, so the copy button gives exactly what the sandbox page shows.
+    mutating func renderSandboxShell(fence: CodeFence, body: [Substring], firstLine: Int) {
+        if body.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
+            log.report(file, line: firstLine, "a sandbox-shell block takes no text: LabGuide writes the lines")
+        }
+        let lines = SandboxShell.source.split(separator: "\n", omittingEmptySubsequences: false)
+        renderCodeBlock(fence: fence.withLanguage("bash"), body: lines, firstLine: firstLine)
+    }
 }

@@ -29,6 +29,12 @@ public enum BuiltinVariable: String, CaseIterable, Sendable {
     case handle
     case region
     case accountId
+    /// Where SQS queue URLs start: `https://sqs.<region>.amazonaws.com`, or the sandbox endpoint.
+    case sqsEndpoint
+    /// The sandbox's endpoint and this learner's keys to it; placeholders on a real account.
+    case sandboxEndpoint
+    case sandboxAccessKeyId
+    case sandboxSecretAccessKey
 
     /// Shown where a built-in has no value yet.
     public var placeholder: String {
@@ -37,6 +43,10 @@ public enum BuiltinVariable: String, CaseIterable, Sendable {
         case .handle: "HANDLE"
         case .region: "REGION"
         case .accountId: "ACCOUNT_ID"
+        case .sqsEndpoint: "https://sqs.REGION.amazonaws.com"
+        case .sandboxEndpoint: "SANDBOX_ENDPOINT"
+        case .sandboxAccessKeyId: "SANDBOX_ACCESS_KEY_ID"
+        case .sandboxSecretAccessKey: "SANDBOX_SECRET_ACCESS_KEY"
         }
     }
 }

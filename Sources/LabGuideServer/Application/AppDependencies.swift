@@ -6,10 +6,13 @@ public struct AppDependencies: Sendable {
     public let database: AppDatabase
     public let labs: LabLibrary
     public let renderer: PageRenderer
+    /// The sandbox or a real account: decides learners' account ids, keys and endpoints.
+    public let target: AWSTarget
 
-    public init(database: AppDatabase, labs: LabLibrary, renderer: PageRenderer) {
+    public init(database: AppDatabase, labs: LabLibrary, renderer: PageRenderer, target: AWSTarget = .account(id: nil)) {
         self.database = database
         self.labs = labs
         self.renderer = renderer
+        self.target = target
     }
 }

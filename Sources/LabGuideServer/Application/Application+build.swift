@@ -31,7 +31,7 @@ func makeRouter(
 ) throws -> (router: Router<AppRequestContext>, stepPages: LabPagesController) {
     let database = dependencies.database
     let csrf = CSRFProtection(usesSecureCookies: configuration.usesSecureCookies)
-    let lookup = LabLookup(library: dependencies.labs, configuration: configuration)
+    let lookup = LabLookup(library: dependencies.labs, configuration: configuration, target: dependencies.target)
     let registration = LearnerRegistration(database: database, sessionLifetime: configuration.sessionLifetime)
 
     let router = Router(context: AppRequestContext.self)
@@ -60,5 +60,7 @@ func makeRouter(
     LabAssetController(library: dependencies.labs).addRoutes(to: router)
     StaticPagesController(renderer: dependencies.renderer, csrf: csrf).addRoutes(to: router)
     SimulationController().addRoutes(to: router.group("api/v1/simulations"))
+    SandboxController(target: dependencies.target, lookup: lookup, renderer: dependencies.renderer, csrf: csrf)
+        .addRoutes(to: router)
     return (router, labPages)
 }

@@ -1,18 +1,22 @@
+import Foundation
 import Hummingbird
 import LabContent
+import LabSandbox
 import LabStore
 
 /// Finds labs and steps named in a URL, with a 404 that says what was not found.
 struct LabLookup: Sendable {
     let library: LabLibrary
     let configuration: AppConfiguration
+    let target: AWSTarget
     /// `lab/step` keys of steps whose Markdown embeds the simulator, found once so pages load its script only there.
     let stepsEmbeddingSimulator: Set<String>
     private let variablesCache = LearnerLabCache<LearnerVariables>()
 
-    init(library: LabLibrary, configuration: AppConfiguration) {
+    init(library: LabLibrary, configuration: AppConfiguration, target: AWSTarget = .account(id: nil)) {
         self.library = library
         self.configuration = configuration
+        self.target = target
         stepsEmbeddingSimulator = Set(
             library.labs.flatMap { lab in
                 lab.steps.filter { $0.body.html(LearnerVariables()).contains(#"class="simulator-embed""#) }
@@ -42,17 +46,38 @@ struct LabLookup: Sendable {
 
     /// The values this learner's commands are rendered with.
     func variables(for learner: Learner, in lab: Lab) -> LearnerVariables {
-        variablesCache.value(for: learner, in: lab) {
-            lab.variables(
-                prefix: learner.resourcePrefix, handle: learner.handle, region: configuration.region,
-                accountId: configuration.accountID)
-        }
+        variablesCache.value(for: learner, in: lab) { lab.variables(builtins: builtins(for: learner)) }
+    }
+
+    /// The built-ins alone, for pages outside a lab (the sandbox panel).
+    func builtinVariables(for learner: Learner) -> LearnerVariables {
+        var variables = LearnerVariables()
+        for case (let builtin, let value?) in builtins(for: learner) { variables[builtin.rawValue] = .init(value) }
+        return variables
     }
 
     /// Variables with this server's region and account and a made-up learner: which values are placeholders
     /// depends only on the server, so pages prepared at start-up use this.
     func sampleVariables(in lab: Lab) -> LearnerVariables {
-        lab.variables(
-            prefix: "sample-", handle: "sample", region: configuration.region, accountId: configuration.accountID)
+        let sample = Learner(id: 0, name: "Sample", handle: "sample", resourcePrefix: "sample-", createdAt: .distantPast)
+        return lab.variables(builtins: builtins(for: sample))
+    }
+
+    /// In the sandbox every learner has an account and keys of their own; on a real account all share one.
+    private func builtins(for learner: Learner) -> [BuiltinVariable: String?] {
+        var values: [BuiltinVariable: String?] = [
+            .prefix: learner.resourcePrefix, .handle: learner.handle, .region: configuration.region,
+            .accountId: configuration.accountID,
+        ]
+        if let sandbox = target.sandbox, let id = learner.id {
+            let identity = sandbox.identity(forLearnerID: id)
+            let endpoint = sandbox.settings.publicEndpoint.absoluteString
+            values[.accountId] = identity.accountID
+            values[.sandboxEndpoint] = endpoint
+            values[.sqsEndpoint] = endpoint
+            values[.sandboxAccessKeyId] = identity.accessKeyID
+            values[.sandboxSecretAccessKey] = identity.secretAccessKey
+        }
+        return values
     }
 }

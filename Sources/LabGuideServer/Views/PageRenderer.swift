@@ -5,6 +5,8 @@ import Mustache
 /// Renders `Templates/*.mustache`, parsed once at start-up, into HTML responses.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// The server's own facts every page shows (the AWS target); set once the target is known.
+    var site = SiteChrome.none
 
     /// Loads every template in the folder; a syntax error stops start-up with the file name.
     public static func load(from directory: URL) async throws -> PageRenderer {
@@ -12,7 +14,15 @@ public struct PageRenderer: Sendable {
         PageRenderer(library: try await MustacheLibrary(directory: directory.resolvingSymlinksInPath().path + "/"))
     }
 
+    /// The same renderer with every page naming the AWS target in its header.
+    public func showingTarget(_ target: AWSTarget, region: String) -> PageRenderer {
+        var renderer = self
+        renderer.site = SiteChrome(target: target.badge(region: region))
+        return renderer
+    }
+
     func html(_ template: String, _ context: Any) throws -> String {
+        let context = (context as? any MustacheParent).map { SiteContext(site: site, view: $0) as Any } ?? context
         guard let html = library.render(context, withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "Template \(template) is missing.")
         }
