@@ -30,8 +30,10 @@ def base_url():
     port = free_port()
     with tempfile.TemporaryDirectory() as folder:
         log = open(Path(folder) / "server.log", "w+")
+        # The sandbox is the default of `make run`, so the browser tests see what a class sees.
         process = subprocess.Popen(
-            [str(binary), "serve", "--port", str(port), "--database", f"{folder}/browser.sqlite", "--labs", "labs"],
+            [str(binary), "serve", "--port", str(port), "--database", f"{folder}/browser.sqlite", "--labs", "labs",
+             "--sandbox", "--sandbox-port", str(free_port())],
             cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"
@@ -47,9 +49,20 @@ def base_url():
                 log.seek(0)
                 pytest.fail(f"labguide serve did not become healthy:\n{log.read()}")
             time.sleep(0.1)
+        wait_for_sandbox(url, deadline)
         yield url
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=15)
+
+
+def wait_for_sandbox(url: str, deadline: float):
+    """The web server answers before moto is up; tests that use AWS wait for the sandbox to say it is ready."""
+    while time.monotonic() < deadline + 30:
+        with urllib.request.urlopen(f"{url}/api/v1/sandbox", timeout=2) as response:
+            if json.load(response)["state"] == "ready":
+                return
+        time.sleep(0.2)
+    pytest.fail("the sandbox did not become ready")
 
 
 @pytest.fixture(scope="session")
@@ -94,6 +107,21 @@ def join():
         return page.locator(".learner-prefix").first.inner_text()
 
     return join_as
+
+
+def join_api(base_url: str, name: str) -> str:
+    """Joins through the JSON API and returns the session cookie, for tests that drive pages with urllib."""
+    request = urllib.request.Request(
+        f"{base_url}/api/v1/session", data=json.dumps({"name": name}).encode(), method="POST",
+        headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        return response.headers["Set-Cookie"].split(";")[0]
+
+
+def get_text(base_url: str, path: str, cookie: str) -> str:
+    request = urllib.request.Request(f"{base_url}{path}", headers={"Cookie": cookie})
+    with urllib.request.urlopen(request) as response:
+        return response.read().decode()
 
 
 @pytest.fixture(scope="session")
