@@ -47,6 +47,8 @@ struct MarkdownRenderer {
                 let body = Array(lines[(index + 1)..<(end ?? lines.count)])
                 if fence.language == "simulator" {
                     renderSimulator(body: body, openingLine: lineNumber)
+                } else if fence.language == "job-panel" {
+                    renderJobPanel(body: body, openingLine: lineNumber)
                 } else if fence.language == SandboxShell.fenceLanguage {
                     renderSandboxShell(fence: fence, body: body, firstLine: lineNumber + 1)
                 } else {

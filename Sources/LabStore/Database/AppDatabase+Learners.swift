@@ -21,6 +21,11 @@ extension AppDatabase {
         try await writer.read { db in try Learner.fetchOne(db, key: id) }
     }
 
+    /// The learner with this handle (`ana-7f3k`), for the command line.
+    public func learner(handle: String) async throws -> Learner? {
+        try await writer.read { db in try Learner.filter(Learner.Columns.handle == handle).fetchOne(db) }
+    }
+
     /// Every learner, oldest first, for the instructor's class view.
     public func allLearners() async throws -> [Learner] {
         try await writer.read { db in try Learner.order(Learner.Columns.createdAt, Learner.Columns.id).fetchAll(db) }
