@@ -124,8 +124,17 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSClientTests",
-            dependencies: ["AWSClient", "Resilience", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "AWSClient", "MotoTestSupport", "Resilience", .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["Support/stub_server.py"],
+            swiftSettings: swiftSettings
+        ),
+        // A moto_server child process per suite, shared by the suites that talk to the emulator.
+        .target(
+            name: "MotoTestSupport",
+            dependencies: ["AWSClient", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/MotoTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
