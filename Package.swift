@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "LabGuide",
             dependencies: [
-                "LabGuideServer", "LabContent", "LabStore", "AWSClient", "BreakerSimulator",
+                "LabGuideServer", "LabContent", "LabStore", "AWSClient", "BreakerSimulator", "LabChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -89,6 +89,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Desired state in AWS: observe, ensure and remove the resources a lab declares, and scan a learner's account.
+        .target(
+            name: "LabChecks",
+            dependencies: ["AWSClient", "LabContent", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         // Circuit breaker, retry, bulkhead and timeout on an injected clock.
         .target(
             name: "Resilience",
@@ -135,6 +141,13 @@ let package = Package(
             name: "MotoTestSupport",
             dependencies: ["AWSClient", .product(name: "Logging", package: "swift-log")],
             path: "Tests/MotoTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LabChecksTests",
+            dependencies: [
+                "LabChecks", "LabContent", "AWSClient", "MotoTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
