@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "LabGuide",
             dependencies: [
-                "LabGuideServer", "LabContent", "LabStore", "LabSandbox", "AWSClient", "BreakerSimulator",
+                "LabGuideServer", "LabContent", "LabStore", "LabSandbox", "AWSClient", "BreakerSimulator", "LabChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -102,6 +102,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Desired state in AWS: observe, ensure and remove the resources a lab declares, and scan a learner's account.
+        .target(
+            name: "LabChecks",
+            dependencies: ["AWSClient", "LabContent", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         // Circuit breaker, retry, bulkhead and timeout on an injected clock.
         .target(
             name: "Resilience",
@@ -146,8 +152,24 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSClientTests",
-            dependencies: ["AWSClient", "Resilience", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "AWSClient", "MotoTestSupport", "Resilience", .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["Support/stub_server.py"],
+            swiftSettings: swiftSettings
+        ),
+        // A moto_server child process per suite, shared by the suites that talk to the emulator.
+        .target(
+            name: "MotoTestSupport",
+            dependencies: ["AWSClient", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/MotoTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LabChecksTests",
+            dependencies: [
+                "LabChecks", "LabContent", "AWSClient", "MotoTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -89,6 +89,30 @@ struct MalformedLabTests {
             "unsupported-link-scheme",
             "unsupported-link-scheme/demo/steps/one.md:5: unsupported link target 'javascript:alert(1)' (use http, https, mailto, step: or a file in assets/)"
         ),
+        Case(
+            "unknown-resource-kind",
+            "unknown-resource-kind/demo/lab.yaml:7: unknown resource 'ecs.clustr'; did you mean 'ecs.cluster'?"),
+        Case(
+            "missing-resource-parameter",
+            "missing-resource-parameter/demo/lab.yaml:8: resource 'iam.role' is missing the required parameter 'trustedService'"
+        ),
+        Case(
+            "ill-typed-resource-parameter",
+            "ill-typed-resource-parameter/demo/lab.yaml:10: parameter 'selfIngressPort' of resource 'ec2.security-group' must be an integer, not 'eighty'"
+        ),
+        Case(
+            "invalid-resource-name",
+            "invalid-resource-name/demo/lab.yaml:11: parameter 'role' of resource 'iam.role': an IAM role name may have at most 64 characters, but 'lg-abcdefghijk-wxyz-ecs-task-role-for-the-order-service-in-production' has 69 (rendered for the longest learner prefix)",
+            "invalid-resource-name/demo/lab.yaml:15: parameter 'cluster' of resource 'ecs.cluster': an ECS cluster name may only use letters, digits, - and _, but 'lg-abcdefghijk-wxyz-my cluster' has ' ' (rendered for the longest learner prefix)"
+        ),
+        Case(
+            "half-inline-policy",
+            "half-inline-policy/demo/lab.yaml:7: resource 'iam.role' has 'policyName' but not 'allowedActions': give both or neither"
+        ),
+        Case(
+            "bad-price",
+            "bad-price/demo/lab.yaml:7: price 'appMeshProxyHour' must be a number of dollars, zero or more, not 'cheap'",
+            "bad-price/demo/lab.yaml:8: unknown key 'fargateVCPUHours' in prices; did you mean 'fargateVCPUHour'?"),
         Case("no-labs", "no-labs:1: no labs found: a lab is a folder holding a lab.yaml"),
         Case(
             "several-problems",

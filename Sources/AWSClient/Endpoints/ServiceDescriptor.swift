@@ -63,6 +63,11 @@ extension ServiceDescriptor {
         serviceID: "XRay", signingName: "xray", endpointPrefix: "xray", wireProtocol: .restJSON)
     public static let vpcLattice = ServiceDescriptor(
         serviceID: "VPC Lattice", signingName: "vpc-lattice", endpointPrefix: "vpc-lattice", wireProtocol: .restJSON)
+    public static let ec2 = ServiceDescriptor(
+        serviceID: "EC2", signingName: "ec2", endpointPrefix: "ec2", wireProtocol: .query(version: "2016-11-15"))
+    public static let cloudWatchLogs = ServiceDescriptor(
+        serviceID: "CloudWatch Logs", signingName: "logs", endpointPrefix: "logs",
+        wireProtocol: .json(version: "1.1", targetPrefix: "Logs_20140328"))
     public static let resourceGroupsTagging = ServiceDescriptor(
         serviceID: "Resource Groups Tagging API", signingName: "tagging", endpointPrefix: "tagging",
         wireProtocol: .json(version: "1.1", targetPrefix: "ResourceGroupsTaggingAPI_20170126"))

@@ -42,6 +42,11 @@ public struct AWSXMLElement: Sendable, Equatable {
         element(at: path)?.children(named: "member") ?? []
     }
 
+    /// The `item` children under `path`: EC2's list shape, which differs from the rest of the query protocol.
+    public func items(at path: String) -> [AWSXMLElement] {
+        element(at: path)?.children(named: "item") ?? []
+    }
+
     /// Depth-first search for the first element with that local name.
     public func firstDescendant(named name: String) -> AWSXMLElement? {
         if localName == name { return self }

@@ -9,7 +9,7 @@ extension CheckDeclarationParser {
         func typeProblem(_ expected: String) -> CheckArgument? {
             log.report(
                 file, line: entry.keyLine,
-                "parameter '\(entry.key)' of check '\(check)' must be \(expected), not \(value.valueDescription)")
+                "parameter '\(entry.key)' of \(catalog.noun) '\(check)' must be \(expected), not \(value.valueDescription)")
             return nil
         }
         switch parameter.type {
@@ -33,7 +33,8 @@ extension CheckDeclarationParser {
                 guard let text = textValue(item) else {
                     log.report(
                         file, line: item.line,
-                        "items of parameter '\(entry.key)' of check '\(check)' must be text, not \(item.valueDescription)")
+                        "items of parameter '\(entry.key)' of \(catalog.noun) '\(check)' must be text, not \(item.valueDescription)"
+                    )
                     return nil
                 }
                 templates.append(template(text, line: item.line, log: &log))
@@ -44,7 +45,7 @@ extension CheckDeclarationParser {
                 let written = value.valueDescription
                 log.report(
                     file, line: entry.keyLine,
-                    "parameter '\(entry.key)' of check '\(check)' must be one of \(choices.joined(separator: ", ")), not \(written)"
+                    "parameter '\(entry.key)' of \(catalog.noun) '\(check)' must be one of \(choices.joined(separator: ", ")), not \(written)"
                 )
                 return nil
             }

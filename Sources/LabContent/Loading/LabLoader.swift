@@ -31,6 +31,11 @@ struct LabLoader {
             labID: manifest.id ?? folderName, labDirectory: directory, stepIDs: Set(sources.map(\.id)),
             variables: variables, simulatorPresets: options.simulatorPresets)
         let steps = sources.map { makeStep($0, context: context) }
+        var provision: [ResourceDeclaration] = []
+        if let entry = manifest.provisionEntry {
+            provision = ProvisionParser(file: manifestFile, variables: variables, declaredVariables: manifest.variables)
+                .declarations(from: entry, log: &log)
+        }
         let notice = manifest.notice.map { notice in
             render(notice.markdown, context: context, file: SourceFile(path: manifestFile.path, lineOffset: notice.firstLine - 1))
         }
@@ -45,7 +50,8 @@ struct LabLoader {
         }
         return Lab(
             id: id, title: title, summary: summary, estimatedMinutes: estimatedMinutes, estimatedCost: estimatedCost,
-            notice: notice, declaredVariables: manifest.variables, exercises: exercises, directory: directory)
+            notice: notice, declaredVariables: manifest.variables, exercises: exercises, directory: directory,
+            provision: provision, prices: manifest.prices)
     }
 
     private mutating func makeStep(_ source: StepSource, context: MarkdownContext) -> Step {

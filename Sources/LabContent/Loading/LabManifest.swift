@@ -28,9 +28,13 @@ struct LabManifest {
     var notice: (markdown: String, firstLine: Int)?
     var variables: [DeclaredVariable] = []
     var exercises: [ExerciseEntry] = []
+    /// `provision:`, parsed by the loader once the variables are known.
+    var provisionEntry: YAMLMapping.Entry?
+    var prices = LabPrices.none
 
     static let allowedKeys = [
-        "id", "title", "summary", "estimatedMinutes", "estimatedCost", "notice", "variables", "exercises",
+        "id", "title", "summary", "estimatedMinutes", "estimatedCost", "notice", "variables", "prices", "provision",
+        "exercises",
     ]
     static let requiredKeys = ["id", "title", "summary", "estimatedMinutes", "estimatedCost", "exercises"]
 
@@ -55,6 +59,8 @@ struct LabManifest {
         if let entry = mapping["variables"], !entry.value.isNull {
             manifest.variables = declaredVariables(entry, file: file, log: &log)
         }
+        if let entry = mapping["prices"] { manifest.prices = prices(entry, file: file, log: &log) }
+        manifest.provisionEntry = mapping["provision"]
         if let entry = mapping["exercises"], let items = entry.sequence(file: file, log: &log) {
             if items.isEmpty { log.report(file, line: entry.keyLine, "a lab needs at least one exercise") }
             manifest.exercises = items.compactMap { exercise($0, file: file, log: &log) }

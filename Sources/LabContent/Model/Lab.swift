@@ -14,10 +14,15 @@ public struct Lab: Sendable, Identifiable {
     public let exercises: [Exercise]
     /// The lab's folder; assets are served from `assets/` inside it.
     public let directory: URL
+    /// The base infrastructure a provision job creates for a learner, in the order `lab.yaml` lists it.
+    public let provision: [ResourceDeclaration]
+    /// What running resources cost, for the "still running" panel.
+    public let prices: LabPrices
 
     public init(
         id: String, title: String, summary: String, estimatedMinutes: Int, estimatedCost: String,
-        notice: RenderedMarkdown?, declaredVariables: [DeclaredVariable], exercises: [Exercise], directory: URL
+        notice: RenderedMarkdown?, declaredVariables: [DeclaredVariable], exercises: [Exercise], directory: URL,
+        provision: [ResourceDeclaration] = [], prices: LabPrices = .none
     ) {
         self.id = id
         self.title = title
@@ -28,6 +33,8 @@ public struct Lab: Sendable, Identifiable {
         self.declaredVariables = declaredVariables
         self.exercises = exercises
         self.directory = directory
+        self.provision = provision
+        self.prices = prices
         self.steps = exercises.flatMap(\.steps)
         self.stepIndexByID = Dictionary(uniqueKeysWithValues: steps.enumerated().map { ($1.id, $0) })
     }

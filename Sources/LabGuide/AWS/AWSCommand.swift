@@ -5,6 +5,9 @@ struct AWSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aws",
         abstract: "Check the AWS credentials, region and endpoints LabGuide will use.",
-        subcommands: [WhoamiCommand.self, DoctorCommand.self, BenchSignCommand.self, BenchCallsCommand.self]
+        subcommands: [
+            WhoamiCommand.self, DoctorCommand.self, BenchSignCommand.self, BenchCallsCommand.self,
+            BenchProvisionCommand.self, BenchCleanupCommand.self,
+        ]
     )
 }

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import MotoTestSupport
 import Testing
 
 /// With every log line captured at trace level, no secret key, session token or Authorization value appears in a log

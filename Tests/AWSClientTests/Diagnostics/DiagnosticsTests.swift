@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import MotoTestSupport
 import Testing
 
 /// The logic behind `labguide aws whoami` and `labguide aws doctor`, against moto and against a closed port.

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import MotoTestSupport
 import Testing
 
 /// STS against moto with signature checking on: a correct signature passes, a wrong secret is refused.

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import MotoTestSupport
 import Testing
 
 /// Every typed operation of the services moto can check signatures for (IAM, SNS, SQS, DynamoDB, ECS, Cloud Map,

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import MotoTestSupport
 import Testing
 
 /// The calls moto 5.2 cannot check signatures for (App Mesh; Lambda GET/DELETE, which fail signature checks even

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import MotoTestSupport
 import Resilience
 import Testing
 

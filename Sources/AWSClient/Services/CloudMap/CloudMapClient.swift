@@ -29,13 +29,22 @@ public struct CloudMapClient: Sendable {
     struct OperationIDOutput: Decodable { let OperationId: String }
 
     /// Starts creating an HTTP namespace (the kind ECS Service Connect uses); returns the operation id.
-    public func createHTTPNamespace(name: String, description: String? = nil) async throws -> String {
+    public func createHTTPNamespace(name: String, description: String? = nil, tags: [String: String] = [:])
+        async throws -> String
+    {
+        struct Tag: Encodable {
+            let Key: String
+            let Value: String
+        }
         struct Input: Encodable {
             let Name: String
             let CreatorRequestId: String
             let Description: String?
+            let Tags: [Tag]?
         }
-        let input = Input(Name: name, CreatorRequestId: UUID().uuidString, Description: description)
+        let input = Input(
+            Name: name, CreatorRequestId: UUID().uuidString, Description: description,
+            Tags: tags.isEmpty ? nil : tags.keys.sorted().map { Tag(Key: $0, Value: tags[$0] ?? "") })
         return try await runtime.callJSON(Self.service, "CreateHttpNamespace", input, as: OperationIDOutput.self)
             .OperationId
     }

@@ -57,6 +57,20 @@ public enum ECSModels {
         public let family: String
         public let revision: Int?
         public let containerDefinitions: [ContainerDefinition]?
+        /// Task-level CPU units and memory MiB, as ECS writes them: strings (`"512"`, `"1024"`).
+        public let cpu: String?
+        public let memory: String?
+        public let status: String?
+    }
+
+    /// ECS's tag shape: lower-case `key` and `value`.
+    public struct Tag: Codable, Sendable, Equatable {
+        public let key: String
+        public let value: String
+
+        static func make(_ tags: [String: String]) -> [Tag] {
+            tags.keys.sorted().map { Tag(key: $0, value: tags[$0] ?? "") }
+        }
     }
 
     public struct ClientAlias: Codable, Sendable {

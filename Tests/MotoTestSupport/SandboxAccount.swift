@@ -1,19 +1,19 @@
-import AWSClient
-import Foundation
-import Logging
+public import AWSClient
+public import Foundation
+public import Logging
 import Synchronization
 
 /// Builds runtimes against a test's moto. With signature checking on, the first `setupCallCount` calls are free:
 /// they create an IAM user with an allow-all policy and an access key, and every later call is signed with that key
 /// and verified by moto.
-enum SandboxAccount {
+public enum SandboxAccount {
     /// CreateUser, CreatePolicy, AttachUserPolicy, CreateAccessKey.
-    static let setupCallCount = 4
+    public static let setupCallCount = 4
 
-    static let bootstrapCredentials = AWSCredentials(accessKeyID: "AKIABOOTSTRAP000000", secretAccessKey: "bootstrap")
+    public static let bootstrapCredentials = AWSCredentials(accessKeyID: "AKIABOOTSTRAP000000", secretAccessKey: "bootstrap")
 
     /// An environment that reaches nothing but the given endpoint: no shared files, no instance metadata.
-    static func makeEnvironment(endpoint: URL, extra: [String: String] = [:]) -> AWSEnvironment {
+    public static func makeEnvironment(endpoint: URL, extra: [String: String] = [:]) -> AWSEnvironment {
         var values = [
             "AWS_ENDPOINT_URL": endpoint.absoluteString,
             "AWS_REGION": "us-east-1",
@@ -24,7 +24,7 @@ enum SandboxAccount {
         return AWSEnvironment(values)
     }
 
-    static func makeRuntime(
+    public static func makeRuntime(
         server: MotoServer, credentials: AWSCredentials, logger: Logger = Logger(label: "test.aws")
     ) throws -> AWSRuntime {
         let configuration = try AWSConfiguration.resolve(environment: makeEnvironment(endpoint: server.endpoint))
@@ -34,7 +34,7 @@ enum SandboxAccount {
 
     /// A runtime whose key moto knows: on a signature-checking server the setup calls create it; without checking,
     /// any key works.
-    static func makeSignedRuntime(server: MotoServer, logger: Logger = Logger(label: "test.aws")) async throws
+    public static func makeSignedRuntime(server: MotoServer, logger: Logger = Logger(label: "test.aws")) async throws
         -> AWSRuntime
     {
         guard server.unauthenticatedCallCount != nil else {

@@ -1,12 +1,12 @@
-import Foundation
+public import Foundation
 
 /// A tiny valid zip archive holding `index.py` with a Lambda handler, built in memory (stored, not deflated).
-enum ZipFixture {
-    static var handler: Data {
+public enum ZipFixture {
+    public static var handler: Data {
         makeArchive(name: "index.py", contents: Data("def handler(event, context):\n    return {'ok': True}\n".utf8))
     }
 
-    static func makeArchive(name: String, contents: Data) -> Data {
+    public static func makeArchive(name: String, contents: Data) -> Data {
         let nameBytes = Data(name.utf8)
         let checksum = crc32(contents)
         var local = Data()

@@ -1,7 +1,7 @@
-import AWSClient
-import Foundation
-import Synchronization
-import Testing
+public import AWSClient
+public import Foundation
+public import Synchronization
+public import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -10,19 +10,23 @@ import Testing
 /// A `moto_server` child process on a free loopback port, for the integration suites. It is started before a suite
 /// runs (see `MotoServerTrait`) and terminated after it; if `moto_server` is not installed the suite fails, naming
 /// the missing command and how to install it.
-final class MotoServer: Sendable {
-    struct StartFailure: Error, CustomStringConvertible {
-        let description: String
+public final class MotoServer: Sendable {
+    public struct StartFailure: Error, CustomStringConvertible {
+        public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
-    let port: Int
+    public let port: Int
     let process: Process
     /// Calls moto answers without checking signatures before it starts checking every one.
-    let unauthenticatedCallCount: Int?
+    public let unauthenticatedCallCount: Int?
     /// The access key made by the setup calls, kept because moto allows the free calls only once.
-    let sandboxCredentials = Mutex<AWSCredentials?>(nil)
+    public let sandboxCredentials = Mutex<AWSCredentials?>(nil)
 
-    var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     private init(port: Int, process: Process, unauthenticatedCallCount: Int?) {
         self.port = port
@@ -31,7 +35,7 @@ final class MotoServer: Sendable {
     }
 
     /// Finds `moto_server` on `PATH`.
-    static func locateExecutable() throws -> String {
+    public static func locateExecutable() throws -> String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for folder in path.split(separator: ":") {
             let candidate = "\(folder)/moto_server"
@@ -43,7 +47,7 @@ final class MotoServer: Sendable {
     }
 
     /// Starts moto and returns once it has printed that it is listening.
-    static func start(unauthenticatedCallCount: Int? = nil) async throws -> MotoServer {
+    public static func start(unauthenticatedCallCount: Int? = nil) async throws -> MotoServer {
         let executable = try locateExecutable()
         let port = try FreePort.make()
         let process = Process()
@@ -102,7 +106,7 @@ final class MotoServer: Sendable {
     }
 
     /// Kills the child with SIGKILL: `moto_server` ignores SIGTERM, and neither server has state worth flushing.
-    func stop() {
+    public func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -115,11 +119,11 @@ final class MotoServer: Sendable {
 }
 
 /// Starts one moto for a whole suite and stops it afterwards; tests read it from `MotoServer.current`.
-struct MotoServerTrait: SuiteTrait, TestScoping {
+public struct MotoServerTrait: SuiteTrait, TestScoping {
     let unauthenticatedCallCount: Int?
-    var isRecursive: Bool { false }
+    public var isRecursive: Bool { false }
 
-    func provideScope(
+    public func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
         let server = try await MotoServer.start(unauthenticatedCallCount: unauthenticatedCallCount)
@@ -131,10 +135,10 @@ struct MotoServerTrait: SuiteTrait, TestScoping {
 }
 
 extension MotoServer {
-    @TaskLocal static var current: MotoServer?
+    @TaskLocal public static var current: MotoServer?
 
     /// The suite's server, or a failure naming the missing trait.
-    static func require() throws -> MotoServer {
+    public static func require() throws -> MotoServer {
         guard let current else {
             throw StartFailure(description: "this suite needs the .motoServer trait")
         }
@@ -144,7 +148,7 @@ extension MotoServer {
 
 extension Trait where Self == MotoServerTrait {
     /// A moto for the suite; with `signatureChecking`, moto checks every signature after the setup calls.
-    static func motoServer(signatureChecking: Bool) -> MotoServerTrait {
+    public static func motoServer(signatureChecking: Bool) -> MotoServerTrait {
         MotoServerTrait(unauthenticatedCallCount: signatureChecking ? SandboxAccount.setupCallCount : nil)
     }
 }

@@ -5,12 +5,12 @@
 #endif
 
 /// Asks the kernel for a free loopback TCP port by binding port 0 and reading back the port it chose.
-enum FreePort {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public enum FreePort {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    static func make() throws -> Int {
+    public static func make() throws -> Int {
         #if canImport(Glibc)
             let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else

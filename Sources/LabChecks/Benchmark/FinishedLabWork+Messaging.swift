@@ -1,0 +1,54 @@
+import AWSClient
+import Foundation
+
+extension FinishedLabWork {
+    static func createMessaging(prefix: String, runtime: AWSRuntime) async throws -> Int {
+        let sns = SNSClient(runtime: runtime)
+        let sqs = SQSClient(runtime: runtime)
+        var topics: [String: String] = [:]
+        for topic in ["order-events", "user-events", "inventory-events"] {
+            topics[topic] = try await sns.createTopic(name: "\(prefix)\(topic)")
+        }
+        let subscriptions = [
+            ("order-processing", "order-events", #"{"eventType":["OrderCreated","OrderCancelled"]}"#),
+            ("inventory", "order-events", #"{"eventType":["OrderCreated"]}"#),
+            ("notification", "user-events", #"{"eventType":["UserRegistered"]}"#),
+            ("analytics", "inventory-events", #"{"eventType":["StockLow"]}"#),
+        ]
+        for (queue, topic, filter) in subscriptions {
+            let deadLetterURL = try await sqs.createQueue(name: "\(prefix)\(queue)-dlq")
+            let deadLetterARN = try await sqs.getQueueAttributes(url: deadLetterURL, names: ["QueueArn"])["QueueArn"] ?? ""
+            let redrive = #"{"deadLetterTargetArn":"\#(deadLetterARN)","maxReceiveCount":"3"}"#
+            let url = try await sqs.createQueue(name: "\(prefix)\(queue)", attributes: ["RedrivePolicy": redrive])
+            let queueARN = try await sqs.getQueueAttributes(url: url, names: ["QueueArn"])["QueueArn"] ?? ""
+            _ = try await sns.subscribe(
+                topicARN: topics[topic] ?? "", protocolName: "sqs", endpoint: queueARN,
+                attributes: ["FilterPolicy": filter, "RawMessageDelivery": "true"])
+        }
+        return topics.count + 3 * subscriptions.count
+    }
+
+    static func createBreakerAndMonitoring(prefix: String, runtime: AWSRuntime, zipFile: Data) async throws -> Int {
+        _ = try await DynamoDBClient(runtime: runtime).createTable(
+            name: "\(prefix)circuit-breaker-state", keySchema: [.init(name: "service", keyType: "HASH")],
+            attributes: [.init(name: "service", type: "S")])
+        let role = try await IAMClient(runtime: runtime).getRole(name: "\(prefix)circuit-breaker-role")
+        var function = LambdaClient.FunctionDefinition(
+            name: "\(prefix)circuit-breaker-manager", roleARN: role.arn, zipFile: zipFile)
+        function.environment = ["TABLE_NAME": "\(prefix)circuit-breaker-state"]
+        _ = try await LambdaClient(runtime: runtime).createFunction(function)
+        try await CloudWatchLogsClient(runtime: runtime).createLogGroup(name: "/aws/lambda/\(prefix)circuit-breaker-manager")
+        let cloudWatch = CloudWatchClient(runtime: runtime)
+        let alarms = [
+            ("order-processing-dlq-not-empty", "ApproximateNumberOfMessagesVisible", "AWS/SQS"),
+            ("order-processing-backlog", "ApproximateAgeOfOldestMessage", "AWS/SQS"),
+            ("inventory-breaker-open", "BreakerOpened", "\(prefix)cross-service"),
+        ]
+        for (name, metric, namespace) in alarms {
+            try await cloudWatch.putMetricAlarm(
+                .init(name: "\(prefix)\(name)", namespace: namespace, metricName: metric, threshold: 1))
+        }
+        _ = try await cloudWatch.putDashboard(name: "\(prefix)cross-service", body: #"{"widgets":[]}"#)
+        return 3 + alarms.count + 1
+    }
+}

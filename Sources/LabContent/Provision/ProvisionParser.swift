@@ -1,0 +1,73 @@
+import Yams
+
+/// Reads `provision:` with the check machinery and the resource catalog, then checks what only a rendered name can
+/// show: that AWS would accept each name for a learner with the longest prefix LabGuide hands out.
+struct ProvisionParser {
+    let file: SourceFile
+    let variables: VariableScope
+    /// The lab's declared variables, to render names for the sample learner.
+    let declaredVariables: [DeclaredVariable]
+
+    /// A learner whose prefix is as long as `ResourcePrefix` allows (20 characters), in a long region name.
+    static let sampleBuiltins: [String: String] = [
+        "prefix": "lg-abcdefghijk-wxyz-", "handle": "abcdefghijk-wxyz", "region": "ap-southeast-2",
+        "accountId": "123456789012",
+    ]
+
+    func declarations(from entry: YAMLMapping.Entry, log: inout DiagnosticLog) -> [ResourceDeclaration] {
+        guard let items = entry.sequence(file: file, log: &log) else { return [] }
+        var parser = CheckDeclarationParser(file: file, variables: variables)
+        parser.catalog = .resources
+        let sample = sampleVariables()
+        var declarations: [ResourceDeclaration] = []
+        var namesSeen: [String: Int] = [:]
+        for item in items {
+            guard let parsed = parser.parse(item, log: &log),
+                let resource = ResourceCatalog.specification(named: parsed.specification.name)
+            else { continue }
+            var isValid = true
+            let given = resource.requiredTogether.filter { parsed.arguments[$0] != nil }
+            if !given.isEmpty && given.count < resource.requiredTogether.count {
+                let missing = resource.requiredTogether.filter { parsed.arguments[$0] == nil }
+                log.report(
+                    file, line: parsed.line,
+                    "resource '\(resource.kind)' has '\(given.joined(separator: "', '"))' but not '\(missing.joined(separator: "', '"))': give both or neither"
+                )
+                isValid = false
+            }
+            for (parameter, rule) in resource.nameRules.sorted(by: { $0.key < $1.key }) {
+                guard let rendered = parsed.arguments[parameter]?.text(sample), let problem = rule.problem(with: rendered)
+                else { continue }
+                log.report(
+                    file, line: parsed.lines[parameter] ?? parsed.line,
+                    "parameter '\(parameter)' of resource '\(resource.kind)': \(problem) (rendered for the longest learner prefix)"
+                )
+                isValid = false
+            }
+            guard isValid else { continue }
+            let declaration = ResourceDeclaration(
+                kind: resource.kind, arguments: parsed.arguments,
+                summary: resource.declaration.makeSummary(arguments: parsed.arguments),
+                nameParameter: resource.nameParameter, rank: resource.rank)
+            let key = "\(resource.kind) \(declaration.name(sample))"
+            if let earlier = namesSeen[key] {
+                log.report(
+                    file, line: parsed.line,
+                    "resource '\(resource.kind)' '\(declaration.name(sample))' is already declared on line \(earlier + file.lineOffset)"
+                )
+                continue
+            }
+            namesSeen[key] = parsed.line
+            declarations.append(declaration)
+        }
+        return declarations
+    }
+
+    private func sampleVariables() -> LearnerVariables {
+        var variables = LearnerVariables(Self.sampleBuiltins.mapValues { LearnerVariables.Value($0) })
+        for declared in declaredVariables {
+            variables[declared.name] = LearnerVariables.Value(declared.template.render(variables))
+        }
+        return variables
+    }
+}
