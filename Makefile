@@ -12,7 +12,8 @@ PYTEST ?= python3 -m pytest
 # `make run` serves the labs against the local sandbox; `make run AWS=account` uses real AWS through the standard
 # credential chain (AWS_PROFILE, AWS_REGION, ~/.aws) instead.
 AWS ?= sandbox
-TARGET_FLAGS := $(if $(filter account,$(AWS)),,--sandbox)
+# With AWS=account the account id comes from the caller's identity, so ARNs in the commands are real.
+TARGET_FLAGS = $(if $(filter account,$(AWS)),--account-id $(shell aws sts get-caller-identity --query Account --output text),--sandbox)
 
 .PHONY: deps build release run test swift-test browser-test bench check format clean
 
