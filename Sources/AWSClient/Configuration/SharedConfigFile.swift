@@ -18,9 +18,16 @@ public struct SharedConfigFile: Sendable {
     }
 
     /// Reads a file; a missing file is an empty file, as in the SDKs.
+    ///
+    /// Read through a file handle: `Data(contentsOf:)` refuses character devices on Linux, and the sandbox's shell
+    /// lines set `AWS_CONFIG_FILE=/dev/null` to keep `~/.aws` out of the way.
     public static func load(path: String) throws -> SharedConfigFile {
         guard FileManager.default.fileExists(atPath: path) else { return SharedConfigFile() }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { try? handle.close() }
+        let data = try handle.readToEnd() ?? Data()
         return try parse(String(decoding: data, as: UTF8.self), path: path)
     }
 

@@ -26,6 +26,16 @@ struct ConfigurationTests {
         #expect(configuration.profile?["s3.max_concurrent_requests"] == "20")
     }
 
+    @Test("files set to /dev/null, as the sandbox's shell lines do, read as empty files")
+    func devNullFiles() throws {
+        let configuration = try AWSConfiguration.resolve(
+            environment: AWSEnvironment([
+                "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_REGION": "eu-west-1",
+            ]))
+        #expect(configuration.profile == nil)
+        #expect(configuration.region == "eu-west-1")
+    }
+
     @Test("region: AWS_REGION, then AWS_DEFAULT_REGION, then the profile; an explicit value wins")
     func regionOrder() throws {
         let home = try TemporaryHome(config: "[default]\nregion = eu-west-1\n")
