@@ -35,9 +35,10 @@ let package = Package(
         .executableTarget(
             name: "LabGuide",
             dependencies: [
-                "LabGuideServer", "LabContent", "LabStore", "AWSClient", "BreakerSimulator",
+                "LabGuideServer", "LabContent", "LabStore", "AWSClient", "BreakerSimulator", "LabJobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
@@ -47,13 +48,25 @@ let package = Package(
         .target(
             name: "LabGuideServer",
             dependencies: [
-                "LabContent", "LabStore", "BreakerSimulator",
+                "LabContent", "LabStore", "BreakerSimulator", "LabJobs",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The durable job queue: kinds, leases, retries, and the worker service.
+        .target(
+            name: "LabJobs",
+            dependencies: [
+                "LabStore", "Resilience",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -99,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "LabGuideServerTests",
             dependencies: [
-                "LabGuideServer", "LabContent", "LabStore", "BreakerSimulator",
+                "LabGuideServer", "LabContent", "LabStore", "BreakerSimulator", "LabJobs",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -107,6 +120,16 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LabJobsTests",
+            dependencies: [
+                "LabJobs", "LabStore", "Resilience",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
