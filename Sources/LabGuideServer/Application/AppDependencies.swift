@@ -1,15 +1,26 @@
 public import LabContent
+public import LabJobs
 public import LabStore
+public import Prometheus
 
 /// Everything the routes need, built once at start-up by the CLI (or a test) and shared by every request.
 public struct AppDependencies: Sendable {
     public let database: AppDatabase
     public let labs: LabLibrary
     public let renderer: PageRenderer
+    /// The job queue over `database`; its workers run beside the HTTP server in the same `ServiceGroup`.
+    public let jobs: JobQueue
+    /// Served on `/metrics`: the job queue's figures and anything else registered there.
+    public let metrics: PrometheusCollectorRegistry
 
-    public init(database: AppDatabase, labs: LabLibrary, renderer: PageRenderer) {
+    public init(
+        database: AppDatabase, labs: LabLibrary, renderer: PageRenderer, jobs: JobQueue? = nil,
+        metrics: PrometheusCollectorRegistry? = nil
+    ) {
         self.database = database
         self.labs = labs
         self.renderer = renderer
+        self.jobs = jobs ?? JobQueue(database: database, metrics: JobMetrics(registry: PrometheusCollectorRegistry()))
+        self.metrics = metrics ?? self.jobs.metrics?.registry ?? PrometheusCollectorRegistry()
     }
 }
