@@ -3,8 +3,10 @@ import Foundation
 import Hummingbird
 import LabContent
 import LabGuideServer
+import LabJobs
 import LabStore
 import Logging
+import Prometheus
 import ServiceLifecycle
 import UnixSignals
 
@@ -61,16 +63,23 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = AppConfiguration(
             host: host, port: port, region: region, accountID: accountId, resourcesDirectory: resourcesURL,
             usesSecureCookies: secureCookies)
+        var registry = JobRegistry()
+        registry.register(NoopJob())
+        let metrics = JobMetrics(registry: PrometheusCollectorRegistry())
+        let jobs = JobQueue(database: appDatabase, registry: registry, metrics: metrics)
         let application = try preparingPages {
             try buildApplication(
                 configuration: configuration,
-                dependencies: AppDependencies(database: appDatabase, labs: library, renderer: renderer), logger: logger)
+                dependencies: AppDependencies(
+                    database: appDatabase, labs: library, renderer: renderer, jobs: jobs, metrics: metrics.registry),
+                logger: logger)
         }
+        let workers = JobWorkerService(queue: jobs, registry: registry, logger: logger)
         logger.info(
             "Serving labs",
             metadata: ["http.address": "http://\(host):\(port)", "labs.count": "\(library.labs.count)", "db.path": "\(database)"])
         let services = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: [application, workers], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await services.run()
     }
 
