@@ -35,9 +35,11 @@ let package = Package(
         .executableTarget(
             name: "LabGuide",
             dependencies: [
-                "LabGuideServer", "LabContent", "LabStore", "LabSandbox", "AWSClient", "BreakerSimulator", "LabChecks",
+                "LabGuideServer", "LabContent", "LabStore", "LabSandbox", "LabJobs", "AWSClient", "BreakerSimulator",
+                "LabChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
@@ -47,7 +49,7 @@ let package = Package(
         .target(
             name: "LabGuideServer",
             dependencies: [
-                "LabContent", "LabStore", "LabSandbox", "BreakerSimulator",
+                "LabContent", "LabStore", "LabSandbox", "LabJobs", "LabChecks", "BreakerSimulator",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -70,6 +72,18 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The durable job queue: kinds, leases, retries, and the worker service.
+        .target(
+            name: "LabJobs",
+            dependencies: [
+                "LabStore", "LabContent", "LabChecks", "LabSandbox", "AWSClient", "Resilience",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
@@ -118,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "LabGuideServerTests",
             dependencies: [
-                "LabGuideServer", "LabContent", "LabStore", "BreakerSimulator",
+                "LabGuideServer", "LabContent", "LabStore", "BreakerSimulator", "LabJobs",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -134,6 +148,16 @@ let package = Package(
             dependencies: [
                 "LabSandbox", "AWSClient",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LabJobsTests",
+            dependencies: [
+                "LabJobs", "LabStore", "Resilience",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings

@@ -6,6 +6,9 @@ struct LabGuideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labguide",
         abstract: "A self-hosted lab guide server: step-by-step cloud labs with one-click verify.",
-        subcommands: [ServeCommand.self, CheckCommand.self, SimulateCommand.self, AWSCommand.self],
+        subcommands: [
+            ServeCommand.self, CheckCommand.self, SimulateCommand.self, AWSCommand.self, JobsCommand.self,
+            BenchJobsCommand.self,
+        ],
         defaultSubcommand: nil)
 }

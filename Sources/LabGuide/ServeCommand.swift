@@ -4,8 +4,10 @@ import Hummingbird
 import LabContent
 import LabGuideServer
 import LabSandbox
+import LabJobs
 import LabStore
 import Logging
+import Prometheus
 import ServiceLifecycle
 import UnixSignals
 
@@ -75,20 +77,26 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = AppConfiguration(
             host: host, port: port, region: region, accountID: accountId, resourcesDirectory: resourcesURL,
             usesSecureCookies: secureCookies)
+        var registry = JobRegistry()
+        registry.register(NoopJob())
+        let metrics = JobMetrics(registry: PrometheusCollectorRegistry())
+        let jobs = JobQueue(database: appDatabase, registry: registry, metrics: metrics)
         let application = try preparingPages {
             try buildApplication(
                 configuration: configuration,
                 dependencies: AppDependencies(
                     database: appDatabase, labs: library, renderer: renderer.showingTarget(target, region: region),
-                    target: target),
+                    target: target, jobs: jobs, metrics: metrics.registry),
                 logger: logger)
         }
+        let workers = JobWorkerService(queue: jobs, registry: registry, logger: logger)
         logger.info(
             "Serving labs",
             metadata: ["http.address": "http://\(host):\(port)", "labs.count": "\(library.labs.count)", "db.path": "\(database)"])
         let services = ServiceGroup(
             configuration: .init(
-                services: sandboxServices + [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: sandboxServices + [application, workers], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         try await services.run()
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 public import Hummingbird
+import LabJobs
 public import Logging
 
 /// Builds the LabGuide HTTP application; `labguide serve` runs it inside a `ServiceGroup`.
@@ -61,6 +62,10 @@ func makeRouter(
     StaticPagesController(renderer: dependencies.renderer, csrf: csrf).addRoutes(to: router)
     SimulationController().addRoutes(to: router.group("api/v1/simulations"))
     SandboxController(target: dependencies.target, lookup: lookup, renderer: dependencies.renderer, csrf: csrf)
+        .addRoutes(to: router)
+    JobsAPIController(jobs: dependencies.jobs).addRoutes(to: router.group("api/v1/jobs"))
+    let jobs = dependencies.jobs
+    MetricsController(registry: dependencies.metrics, refresh: { await jobs.metrics?.refresh(from: jobs.database) })
         .addRoutes(to: router)
     return (router, labPages)
 }

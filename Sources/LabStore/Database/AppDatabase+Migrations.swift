@@ -36,6 +36,7 @@ extension AppDatabase {
                 table.column("createdAt", .datetime).notNull()
             }
         }
+        registerJobMigrations(in: &migrator)
         return migrator
     }
 }

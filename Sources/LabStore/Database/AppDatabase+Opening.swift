@@ -13,6 +13,8 @@ extension AppDatabase {
     /// Opens (creating if needed) the database file in WAL mode and migrates it.
     ///
     /// WAL lets page reads run while a completion is written, and a committed write survives a `kill -9`.
+    /// `synchronous = NORMAL` keeps that (the WAL is fsynced at checkpoints, not at every commit): only a power loss
+    /// can drop the last commits, and each commit no longer waits for the disk, which the job queue needs.
     public static func openFile(atPath path: String) throws(DatabaseOpeningError) -> AppDatabase {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -20,7 +22,9 @@ extension AppDatabase {
             throw DatabaseOpeningError(path: path, reason: "the folder \(directory) does not exist")
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: makeConfiguration())
+            var configuration = makeConfiguration()
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            let pool = try DatabasePool(path: path, configuration: configuration)
             return try AppDatabase(pool)
         } catch let error as DatabaseError {
             throw DatabaseOpeningError(path: path, reason: describe(error))

@@ -7,6 +7,8 @@ public struct LearnerEvent: Sendable, Equatable {
         case joined
         case viewedStep
         case completedStep
+        /// A job was enqueued for the learner (verify, provision, cleanup); committed with the job itself.
+        case startedJob
     }
 
     public var id: Int64?
