@@ -1,10 +1,11 @@
+import AWSClient
 import ArgumentParser
 import Foundation
 import Hummingbird
 import LabContent
 import LabGuideServer
-import LabSandbox
 import LabJobs
+import LabSandbox
 import LabStore
 import Logging
 import Prometheus
@@ -52,6 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var publicHost: String? = environment("PUBLIC_HOST")
 
+    @Option(help: ArgumentHelp("Seconds a job's lease lasts before another worker may rescue it.", visibility: .hidden))
+    var jobLeaseSeconds: Int = environment("JOB_LEASE_SECONDS").flatMap(Int.init) ?? 30
+
     @Flag(help: "Mark cookies Secure (use behind HTTPS).")
     var secureCookies: Bool = environment("SECURE_COOKIES") == "true"
 
@@ -77,8 +81,11 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = AppConfiguration(
             host: host, port: port, region: region, accountID: accountId, resourcesDirectory: resourcesURL,
             usesSecureCookies: secureCookies)
+        let learnerTargets = try makeLearnerTargets(target)
         var registry = JobRegistry()
         registry.register(NoopJob())
+        registry.register(ProvisionJob(database: appDatabase, labs: library, targets: learnerTargets))
+        registry.register(CleanupJob(database: appDatabase, labs: library, targets: learnerTargets))
         let metrics = JobMetrics(registry: PrometheusCollectorRegistry())
         let jobs = JobQueue(database: appDatabase, registry: registry, metrics: metrics)
         let application = try preparingPages {
@@ -86,10 +93,12 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration: configuration,
                 dependencies: AppDependencies(
                     database: appDatabase, labs: library, renderer: renderer.showingTarget(target, region: region),
-                    target: target, jobs: jobs, metrics: metrics.registry),
+                    target: target, learnerTargets: learnerTargets, jobs: jobs, metrics: metrics.registry),
                 logger: logger)
         }
-        let workers = JobWorkerService(queue: jobs, registry: registry, logger: logger)
+        let workers = JobWorkerService(
+            queue: jobs, registry: registry,
+            configuration: JobWorkerConfiguration(leaseDuration: .seconds(max(1, jobLeaseSeconds))), logger: logger)
         logger.info(
             "Serving labs",
             metadata: ["http.address": "http://\(host):\(port)", "labs.count": "\(library.labs.count)", "db.path": "\(database)"])
@@ -116,6 +125,22 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("cannot prepare the sandbox in \(settings.directory.path): \(error.localizedDescription)")
         }
+    }
+
+    /// Where jobs send each learner's calls: the sandbox over loopback, or the account of the standard chain.
+    ///
+    /// On a real account a missing configuration is not fatal: pages still serve, and a job says what is missing.
+    private func makeLearnerTargets(_ target: AWSTarget) throws -> LearnerTargets {
+        if let sandbox = target.sandbox {
+            let settings = sandbox.settings
+            let host = ["0.0.0.0", "::", ""].contains(settings.bindHost) ? "127.0.0.1" : settings.bindHost
+            let local = URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(settings.port)")!
+            return LearnerTargets(
+                target: .sandbox(endpoint: local, publicEndpoint: settings.publicEndpoint, keyring: sandbox.keyring),
+                region: region)
+        }
+        let runtime = try? AWSRuntime.make(configuration: try AWSConfiguration.resolve(region: region))
+        return LearnerTargets(target: .account(runtime, accountID: accountId), region: region)
     }
 
     /// Pages are prepared from the templates at start-up; a failure there is one line, not a stack of errors.

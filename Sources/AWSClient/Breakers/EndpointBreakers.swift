@@ -22,13 +22,15 @@ public final class EndpointBreakers: Sendable {
         public let breaker: CircuitBreakerSnapshot
     }
 
-    /// Tuned for a class of learners rather than a fleet: it trips after 10 calls at 50 % failures and probes again
-    /// after 15 s.
+    /// Tuned for a class of learners rather than a fleet: it trips after 10 calls at 50 % failures within 10 s and
+    /// probes again after 15 s. The window is by time, so failures from before an outage ended do not count against
+    /// the endpoint once it is back; and there are four probes: when an endpoint comes back (a restarted sandbox), the first probe often meets a
+    /// pooled connection the restart left dead, and one such failure in two would keep the circuit open.
     public static let defaultConfiguration = CircuitBreakerConfiguration(
         failureRateThreshold: 50, slowCallRateThreshold: 100, slowCallDurationThreshold: .seconds(10),
-        minimumNumberOfCalls: 10, slidingWindow: .countBased(size: 20), waitDurationInOpenState: .seconds(15),
+        minimumNumberOfCalls: 10, slidingWindow: .timeBased(seconds: 10), waitDurationInOpenState: .seconds(15),
         openWaitMultiplier: 2, maximumWaitDurationInOpenState: .seconds(120),
-        permittedNumberOfCallsInHalfOpenState: 2, maxWaitDurationInHalfOpenState: .seconds(30))
+        permittedNumberOfCallsInHalfOpenState: 4, maxWaitDurationInHalfOpenState: .seconds(30))
 
     public let configuration: CircuitBreakerConfiguration
     private let clock: AnyDurationClock

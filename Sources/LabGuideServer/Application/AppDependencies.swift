@@ -10,6 +10,9 @@ public struct AppDependencies: Sendable {
     public let renderer: PageRenderer
     /// The sandbox or a real account: decides learners' account ids, keys and endpoints.
     public let target: AWSTarget
+    /// Each learner's account, keys and endpoint, the same for pages and jobs; nil: a real account with the
+    /// configuration's region and account id, and no AWS client (tests).
+    public let learnerTargets: LearnerTargets?
     /// The job queue over `database`; its workers run beside the HTTP server in the same `ServiceGroup`.
     public let jobs: JobQueue
     /// Served on `/metrics`: the job queue's figures and anything else registered there.
@@ -17,8 +20,10 @@ public struct AppDependencies: Sendable {
 
     public init(
         database: AppDatabase, labs: LabLibrary, renderer: PageRenderer, target: AWSTarget = .account(id: nil),
-        jobs: JobQueue? = nil, metrics: PrometheusCollectorRegistry? = nil
+        learnerTargets: LearnerTargets? = nil, jobs: JobQueue? = nil,
+        metrics: PrometheusCollectorRegistry? = nil
     ) {
+        self.learnerTargets = learnerTargets
         self.database = database
         self.labs = labs
         self.renderer = renderer

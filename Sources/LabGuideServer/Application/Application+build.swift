@@ -32,7 +32,8 @@ func makeRouter(
 ) throws -> (router: Router<AppRequestContext>, stepPages: LabPagesController) {
     let database = dependencies.database
     let csrf = CSRFProtection(usesSecureCookies: configuration.usesSecureCookies)
-    let lookup = LabLookup(library: dependencies.labs, configuration: configuration, target: dependencies.target)
+    let lookup = LabLookup(
+        library: dependencies.labs, configuration: configuration, targets: dependencies.learnerTargets)
     let registration = LearnerRegistration(database: database, sessionLifetime: configuration.sessionLifetime)
 
     let router = Router(context: AppRequestContext.self)
@@ -46,6 +47,8 @@ func makeRouter(
     SessionController(registration: registration, database: database, usesSecureCookies: configuration.usesSecureCookies)
         .addRoutes(to: router.group("api/v1/session"))
     LabAPIController(lookup: lookup, database: database).addRoutes(to: router.group("api/v1/labs"))
+    LabJobsController(lookup: lookup, jobs: dependencies.jobs, csrf: csrf)
+        .addRoutes(api: router.group("api/v1/labs"), pages: router)
     HomeController(
         lookup: lookup, database: database, registration: registration, renderer: dependencies.renderer, csrf: csrf,
         usesSecureCookies: configuration.usesSecureCookies
@@ -56,7 +59,7 @@ func makeRouter(
         embedsSimulator: { step, lab in lookup.embedsSimulator(step, in: lab) })
     let labPages = LabPagesController(
         lookup: lookup, database: database, renderer: dependencies.renderer, stepPages: stepPages, csrf: csrf,
-        viewRecorder: StepViewRecorder(database: database))
+        viewRecorder: StepViewRecorder(database: database), jobs: dependencies.jobs)
     labPages.addRoutes(to: router)
     LabAssetController(library: dependencies.labs).addRoutes(to: router)
     StaticPagesController(renderer: dependencies.renderer, csrf: csrf).addRoutes(to: router)

@@ -1,22 +1,23 @@
 import Foundation
 import Hummingbird
 import LabContent
-import LabSandbox
+import LabJobs
 import LabStore
 
 /// Finds labs and steps named in a URL, with a 404 that says what was not found.
 struct LabLookup: Sendable {
     let library: LabLibrary
     let configuration: AppConfiguration
-    let target: AWSTarget
+    /// Each learner's account id, and in the sandbox their endpoint and keys.
+    let targets: LearnerTargets
     /// `lab/step` keys of steps whose Markdown embeds the simulator, found once so pages load its script only there.
     let stepsEmbeddingSimulator: Set<String>
     private let variablesCache = LearnerLabCache<LearnerVariables>()
 
-    init(library: LabLibrary, configuration: AppConfiguration, target: AWSTarget = .account(id: nil)) {
+    init(library: LabLibrary, configuration: AppConfiguration, targets: LearnerTargets? = nil) {
         self.library = library
         self.configuration = configuration
-        self.target = target
+        self.targets = targets ?? .unconfigured(region: configuration.region, accountID: configuration.accountID)
         stepsEmbeddingSimulator = Set(
             library.labs.flatMap { lab in
                 lab.steps.filter { $0.body.html(LearnerVariables()).contains(#"class="simulator-embed""#) }
@@ -65,19 +66,6 @@ struct LabLookup: Sendable {
 
     /// In the sandbox every learner has an account and keys of their own; on a real account all share one.
     private func builtins(for learner: Learner) -> [BuiltinVariable: String?] {
-        var values: [BuiltinVariable: String?] = [
-            .prefix: learner.resourcePrefix, .handle: learner.handle, .region: configuration.region,
-            .accountId: configuration.accountID,
-        ]
-        if let sandbox = target.sandbox, let id = learner.id {
-            let identity = sandbox.identity(forLearnerID: id)
-            let endpoint = sandbox.settings.publicEndpoint.absoluteString
-            values[.accountId] = identity.accountID
-            values[.sandboxEndpoint] = endpoint
-            values[.sqsEndpoint] = endpoint
-            values[.sandboxAccessKeyId] = identity.accessKeyID
-            values[.sandboxSecretAccessKey] = identity.secretAccessKey
-        }
-        return values
+        targets.builtins(for: learner)
     }
 }

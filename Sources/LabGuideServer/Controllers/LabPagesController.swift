@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import LabChecks
 import LabContent
+import LabJobs
 import LabStore
 
 /// The lab overview and step pages, and the no-JavaScript "Mark complete" form.
@@ -11,6 +13,7 @@ struct LabPagesController {
     let stepPages: StepPages
     let csrf: CSRFProtection
     let viewRecorder: StepViewRecorder
+    let jobs: JobQueue
 
     struct CompleteForm: Decodable {
         let _csrf: String?
@@ -27,9 +30,11 @@ struct LabPagesController {
         guard let learner = context.learner else { return Self.joinFirst(request) }
         let token = csrf.token(for: request)
         let progress = try await database.progress(learnerID: learner.id ?? 0, labID: lab.id)
+        let variables = lookup.variables(for: learner, in: lab)
         let view = LabOverviewView(
             lab: lab, learner: learner, progress: LabProgressSummary(lab: lab, progress: progress),
-            variables: lookup.variables(for: learner, in: lab), region: lookup.configuration.region,
+            variables: variables, region: lookup.configuration.region,
+            jobs: try await jobPanels(lab: lab, learner: learner, variables: variables),
             chrome: PageChrome(learner: learner, csrfToken: token.value, section: "labs"))
         return try renderer.render("lab", view, cookies: token.cookieToSet.map { [$0] } ?? [])
     }
@@ -43,6 +48,17 @@ struct LabPagesController {
         let progress = try await database.progress(learnerID: learner.id ?? 0, labID: lab.id)
         let html = try page(lab: lab, step: step, learner: learner, progress: progress, csrfToken: token.value)
         return PageRenderer.response(html, cookies: token.cookieToSet.map { [$0] } ?? [])
+    }
+
+    /// The overview's provision and clean-up panels, with the learner's latest job of each.
+    private func jobPanels(lab: Lab, learner: Learner, variables: LearnerVariables) async throws -> LabJobPanels {
+        func latest(_ kind: String) async throws -> JobRecord? {
+            try await jobs.jobs(JobFilter(learnerID: learner.id, kind: kind, limit: 20)).first { $0.labID == lab.id }
+        }
+        return LabJobPanels(
+            provisionPlan: ProvisionPlan.make(for: lab, variables: variables).map(\.summary),
+            isSandbox: lookup.targets.isSandbox, provision: try await latest(ProvisionJob.name).map(JobPanelState.init),
+            cleanup: try await latest(CleanupJob.name).map(JobPanelState.init))
     }
 
     /// The step page when everything it needs is already in memory, else nil and the route above answers.

@@ -4,7 +4,7 @@ import LabStore
 extension LabOverviewView {
     init(
         lab: Lab, learner: Learner, progress: LabProgressSummary, variables: LearnerVariables, region: String,
-        chrome: PageChrome
+        jobs: LabJobPanels?, chrome: PageChrome
     ) {
         var number = 0
         let exercises = lab.exercises.map { exercise in
@@ -27,6 +27,6 @@ extension LabOverviewView {
             continueStepID: progress.nextStepID ?? lab.steps.first?.id,
             continueLabel: progress.completedSteps == 0
                 ? "Start the lab" : progress.isLabComplete ? "Review from the start" : "Continue where you left off",
-            prefix: learner.resourcePrefix, region: region)
+            prefix: learner.resourcePrefix, region: region, jobs: jobs)
     }
 }

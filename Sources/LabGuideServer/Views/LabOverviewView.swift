@@ -27,6 +27,8 @@ struct LabOverviewView: Sendable {
     let continueLabel: String
     let prefix: String
     let region: String
+    /// The provision and clean-up panels.
+    let jobs: LabJobPanels?
 }
 
 /// A step in a navigation list, with whether this learner finished it and whether it is the page being shown.

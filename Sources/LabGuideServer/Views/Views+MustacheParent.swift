@@ -77,6 +77,7 @@ extension LabOverviewView: MustacheParent {
         case "continueLabel": self.continueLabel
         case "prefix": self.prefix
         case "region": self.region
+        case "jobs": self.jobs.map { $0 as Any }
         default: nil
         }
     }

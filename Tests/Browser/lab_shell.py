@@ -1,0 +1,48 @@
+"""A learner's terminal for the tests: the sandbox lines and the lab's bash blocks, taken from the rendered pages
+exactly as the copy button gives them, run in bash with every non-loopback address blocked."""
+
+import html
+import json
+import os
+import re
+import subprocess
+from urllib.parse import urlparse
+
+from conftest import get_text
+
+BLOCK = re.compile(r'<figure class="code" data-language="bash">.*?<code[^>]*>(.*?)</code>', re.S)
+
+
+def bash_blocks(page_html: str) -> list[str]:
+    """The text of each bash block, as `copy-code.js` copies it (the code element's text)."""
+    return [html.unescape(re.sub(r"<[^>]+>", "", block)) for block in BLOCK.findall(page_html)]
+
+
+def sandbox_lines(base_url: str, cookie: str) -> str:
+    blocks = [b for b in bash_blocks(get_text(base_url, "/labs/cross-service/steps/set-up-your-shell", cookie))
+              if "AWS_ACCESS_KEY_ID=" in b]
+    assert len(blocks) == 1
+    return blocks[0]
+
+
+def blocked_environment(home, sandbox_endpoint: str) -> dict:
+    """No route out: proxies point at a closed port, NO_PROXY holds only the sandbox, ~/.aws has decoy keys."""
+    (home / ".aws").mkdir(parents=True, exist_ok=True)
+    (home / ".aws" / "credentials").write_text(
+        "[default]\naws_access_key_id = AKIAREALACCOUNTKEY01\naws_secret_access_key = realsecret\n")
+    host = urlparse(sandbox_endpoint).hostname
+    closed = "http://127.0.0.1:9"
+    return {
+        "HOME": str(home), "PATH": os.environ["PATH"], "LANG": "C.UTF-8",
+        "HTTPS_PROXY": closed, "HTTP_PROXY": closed, "https_proxy": closed, "http_proxy": closed,
+        "NO_PROXY": host, "no_proxy": host, "AWS_MAX_ATTEMPTS": "1",
+    }
+
+
+def run_bash(script: str, environment: dict, cwd, timeout: int = 900) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", "-c", script], env=environment, cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def status(base_url: str, cookie: str) -> dict:
+    return json.loads(get_text(base_url, "/api/v1/sandbox", cookie))
