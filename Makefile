@@ -33,6 +33,9 @@ run: build
 check: build
 	$(DEBUG_BIN) check labs
 
+# Tests never ask EC2 instance metadata for credentials (it is not a loopback address).
+test swift-test browser-test: export AWS_EC2_METADATA_DISABLED = true
+
 test: deps
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory swift-test browser-test

@@ -80,3 +80,42 @@ def test_jobs_are_private_and_bad_input_is_refused(base_url):
     assert post_json(base_url, "/api/v1/labs/no-such-lab/provision", owner)[0] == 404
     status, body = post_json(base_url, "/api/v1/labs/cross-service/provision", "")
     assert status == 401 and "Join first" in body["error"]["message"]
+
+
+def test_browser_provisions_and_cleans_up_with_live_progress(page, join, artifacts_dir):
+    from playwright.sync_api import expect
+
+    prefix = join(page, "Panel Learner")
+    page.goto("/labs/cross-service")
+    provision = page.locator("#provision")
+    provision.get_by_role("button", name="Provision the base infrastructure").click()
+    # The panel follows the job over SSE: the progress bar appears, then the result, without a reload.
+    expect(provision.locator(".job-summary")).to_have_text("Created 7 of 7 resources.", timeout=30000)
+    expect(provision.locator(".job-items").last).to_contain_text(f"{prefix}cluster: created")
+
+    cleanup = page.locator("#cleanup")
+    cleanup.get_by_role("button", name="Preview what would be deleted").click()
+    expect(cleanup.locator(".job-summary")).to_have_text("7 resources would be deleted.", timeout=30000)
+    expect(cleanup.locator(".job-items").first).to_contain_text(f"ECS cluster {prefix}cluster")
+    for theme in ("light", "dark"):
+        page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
+        cleanup.screenshot(path=artifacts_dir / f"cleanup-preview-{theme}.png")
+    cleanup.get_by_role("button", name="Delete these 7 resources").click()
+    expect(cleanup.locator(".job-summary")).to_have_text("Nothing left: deleted 7 resources.", timeout=60000)
+
+    # After a reload the page still shows how the last job ended.
+    page.reload()
+    expect(page.locator("#cleanup .job-summary")).to_have_text("Nothing left: deleted 7 resources.")
+
+
+def test_without_javascript_the_overview_forms_run_the_jobs(browser, base_url, join, artifacts_dir):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    join(page, "No Script")
+    page.goto("/labs/cross-service")
+    page.locator("#provision").get_by_role("button", name="Provision the base infrastructure").click()
+    # The page refreshes itself while the job runs, then shows the result.
+    expect(page.locator("#provision .job-status")).to_have_text("Created 7 of 7 resources.", timeout=30000)
+    context.close()

@@ -45,8 +45,14 @@ struct LabJobOptions: ParsableArguments {
     func makeTargets() throws -> LearnerTargets {
         let settingsDirectory = SandboxSettings.directory(forDatabase: database)
         let endpointFile = settingsDirectory.appendingPathComponent("endpoint")
-        if let text = try? String(contentsOf: endpointFile, encoding: .utf8), let endpoint = URL(string: text) {
-            let secret = try Data(contentsOf: settingsDirectory.appendingPathComponent("secret"))
+        let secretFile = settingsDirectory.appendingPathComponent("secret")
+        if FileManager.default.fileExists(atPath: secretFile.path) {
+            // This database belongs to a sandbox: never fall back to whatever AWS account the shell is signed in to.
+            guard let text = try? String(contentsOf: endpointFile, encoding: .utf8), let endpoint = URL(string: text) else {
+                throw CommandFailure(
+                    "the sandbox of \(database) is not running: start it with `labguide serve --sandbox --database \(database)`")
+            }
+            let secret = try Data(contentsOf: secretFile)
             return LearnerTargets(
                 target: .sandbox(endpoint: endpoint, publicEndpoint: endpoint, keyring: SandboxKeyring(secret: secret)),
                 region: region)

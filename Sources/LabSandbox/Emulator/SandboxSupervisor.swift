@@ -49,9 +49,12 @@ struct SandboxSupervisor: Service {
         } onGracefulShutdown: {
             current.stopAll()
         }
-        current.stopAll()
-        try? FileManager.default.removeItem(at: settings.pidFile)
-        try? FileManager.default.removeItem(at: settings.endpointFile)
+        let lastPID = current.stopAll()
+        // Only our own files: a server started on the same database while this one shut down has written its own.
+        if let lastPID, (try? String(contentsOf: settings.pidFile, encoding: .utf8)) == String(lastPID) {
+            try? FileManager.default.removeItem(at: settings.pidFile)
+            try? FileManager.default.removeItem(at: settings.endpointFile)
+        }
     }
 
     /// A moto left behind by a LabGuide that was killed (`kill -9` skips shutdown) still holds its state and a port:
@@ -69,6 +72,17 @@ struct SandboxSupervisor: Service {
 /// The moto process running now, for the shutdown handler.
 private final class CurrentProcess: Sendable {
     private let process = Mutex<MotoProcess?>(nil)
-    func set(_ moto: MotoProcess?) { process.withLock { $0 = moto } }
-    func stopAll() { process.withLock { $0 }?.stop() }
+    private let lastPID = Mutex<Int32?>(nil)
+
+    func set(_ moto: MotoProcess?) {
+        process.withLock { $0 = moto }
+        if let moto { lastPID.withLock { $0 = moto.processIdentifier } }
+    }
+
+    /// Stops the running moto, if any, and returns the pid of the last one started.
+    @discardableResult
+    func stopAll() -> Int32? {
+        process.withLock { $0 }?.stop()
+        return lastPID.withLock { $0 }
+    }
 }
