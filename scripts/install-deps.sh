@@ -4,7 +4,7 @@
 set -euo pipefail
 
 apt_packages=(libsqlite3-dev libcurl4-openssl-dev chromium nginx-light wrk)
-python_packages=("moto[server]" awscli boto3 pytest playwright)
+python_packages=("moto[server]" awscli boto3 pytest playwright huey)
 
 missing=()
 for package in "${apt_packages[@]}"; do

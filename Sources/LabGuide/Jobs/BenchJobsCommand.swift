@@ -16,6 +16,8 @@ struct BenchJobsCommand: AsyncParsableCommand {
     @Option(help: "Jobs to enqueue and complete.") var count = 20_000
     @Option(help: "SQLite file to create.") var database: String
     @Option(help: "Workers in the pool.") var workers = 8
+    @Option(help: "Concurrent producers, as requests from many learners; each enqueue is its own transaction.")
+    var producers = 1
 
     func run() async throws {
         let appDatabase = try openDatabaseOrExit(atPath: database)
@@ -28,8 +30,15 @@ struct BenchJobsCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: .init(services: [service], logger: logger))
         let clock = ContinuousClock()
         let enqueueStart = clock.now
-        for _ in 0..<count {
-            _ = try await queue.enqueue(NoopJob.self, .init(), learnerID: nil, labID: nil, uniqueKey: nil)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for producer in 0..<self.producers {
+                group.addTask {
+                    for _ in stride(from: producer, to: count, by: self.producers) {
+                        _ = try await queue.enqueue(NoopJob.self, .init(), learnerID: nil, labID: nil, uniqueKey: nil)
+                    }
+                }
+            }
+            try await group.waitForAll()
         }
         let enqueued = clock.now
         try await withThrowingTaskGroup(of: Void.self) { tasks in

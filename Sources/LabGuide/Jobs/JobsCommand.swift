@@ -37,7 +37,7 @@ struct ListJobsCommand: AsyncParsableCommand {
         if let state {
             guard let parsed = JobState(rawValue: state) else {
                 throw CommandFailure(
-                    "labguide: unknown state \(state); use one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "unknown state \(state); use one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             filter.state = parsed
         }

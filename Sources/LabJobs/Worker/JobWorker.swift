@@ -65,6 +65,8 @@ final class JobWorker: Sendable {
 
     /// Runs one claimed job and forgets its lease afterwards.
     func runClaimed(_ job: JobRecord) async {
+        // A job claimed ahead whose lease was lost meanwhile belongs to someone else now.
+        guard state.withLock({ $0.leases.leases[job.id] != nil }) else { return }
         await execution.run(job)
         _ = state.withLock { $0.leases.finished(jobID: job.id) }
     }
