@@ -8,7 +8,7 @@ struct LabLookup: Sendable {
     let configuration: AppConfiguration
     /// `lab/step` keys of steps whose Markdown embeds the simulator, found once so pages load its script only there.
     let stepsEmbeddingSimulator: Set<String>
-    private let variablesCache = LearnerLabCache<LearnerVariables>()
+    private let variablesCache = LearnerLabCache<LearnerVariables>(bytes: \.estimatedBytes)
 
     init(library: LabLibrary, configuration: AppConfiguration) {
         self.library = library
