@@ -10,7 +10,7 @@ DEBUG_BIN := .build/debug/labguide
 RELEASE_BIN := .build/release/labguide
 PYTEST ?= python3 -m pytest
 
-.PHONY: deps build release run test swift-test browser-test bench check format clean
+.PHONY: deps build release run test swift-test browser-test api-test bench check format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -30,7 +30,7 @@ check: build
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(MAKE) --no-print-directory swift-test browser-test
+	$(MAKE) --no-print-directory swift-test browser-test api-test
 
 swift-test:
 	$(SWIFT) test --skip-build
@@ -38,6 +38,10 @@ swift-test:
 browser-test:
 	$(SWIFT) build --product labguide
 	LABGUIDE_BIN=$(DEBUG_BIN) $(PYTEST) -q Tests/Browser
+
+api-test:
+	$(SWIFT) build --product labguide
+	LABGUIDE_BIN=$(DEBUG_BIN) Tests/API/schemathesis.sh
 
 bench: release
 	@for script in scripts/bench/*.sh; do echo "== $$script"; bash "$$script" || exit 1; done
