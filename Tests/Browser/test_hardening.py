@@ -77,7 +77,8 @@ def test_a_failure_rate_under_one_percent_is_drawn_as_it_is(page: Page, base_url
     page.goto("/simulator")
     report = post_run(base_url, {
         "preset": "inventory-outage", "seed": 5, "durationSeconds": 60,
-        "overrides": {"fault.outages": [], "inventory.errorPercent": 0.4, "retry.enabled": False},
+        "overrides": {"fault.outages": [], "inventory.errorPercent": 0.3, "retry.enabled": False,
+                      "breaker.slidingWindowSize": 2000},
     })
     rates = [bucket["failureRate"] for bucket in report["series"]]
     assert 0 < max(rates) < 1, max(rates)
