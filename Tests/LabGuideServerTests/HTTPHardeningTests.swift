@@ -131,6 +131,12 @@ struct HTTPHardeningTests {
                     + "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"nam\r\nZZZ\r\n\r\n")
             let answer = try await connection.read(until: "\r\n\r\n", timeout: .seconds(5))
             #expect(answer.hasPrefix("HTTP/1.1 400"), "got: \(answer.prefix(80))")
+            // Bytes that never were a request: Hummingbird answers 400 itself, with the security headers all the same.
+            let garbage = try RawConnection(port: try #require(client.port))
+            garbage.send("NOT HTTP AT ALL\r\n\r\n")
+            let refusal = try await garbage.read(until: "\r\n\r\n", timeout: .seconds(5))
+            #expect(refusal.hasPrefix("HTTP/1.1 400"), "got: \(refusal.prefix(80))")
+            #expect(refusal.lowercased().contains("x-content-type-options: nosniff"), "got: \(refusal)")
         }
         let loud = records.all.filter { $0.level > .debug && $0.message.lowercased().contains("fail") }
         #expect(loud.isEmpty, "\(loud)")

@@ -3,7 +3,8 @@ import NIOCore
 import NIOHTTPTypes
 import Synchronization
 
-/// Closes connections that make no progress, and tells routes when their client has gone.
+/// Closes connections that make no progress, tells routes when their client has gone, and puts the security
+/// headers on answers that no route made.
 ///
 /// It sits first among the handlers after HTTP decoding, so it sees every request and every response on the
 /// connection, the step pages answered from memory by `InMemoryStepPageHandler` included. Hummingbird's own idle
@@ -58,7 +59,16 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) { perform(deadlines.responseEnded(), context: context) }
+        switch unwrapOutboundIn(data) {
+        case .head(var head) where head.headerFields[.xContentTypeOptions] == nil:
+            // Answers no route made (Hummingbird's own 400 for bytes that were never a request) get the same
+            // security headers as the rest.
+            SecurityHeaders.apply(to: &head.headerFields)
+            context.write(wrapOutboundOut(.head(head)), promise: promise)
+            return
+        case .end: perform(deadlines.responseEnded(), context: context)
+        default: break
+        }
         context.write(data, promise: promise)
     }
 
