@@ -15,7 +15,7 @@ AWS ?= sandbox
 # With AWS=account the account id comes from the caller's identity, so ARNs in the commands are real.
 TARGET_FLAGS = $(if $(filter account,$(AWS)),--account-id $(shell aws sts get-caller-identity --query Account --output text),--sandbox)
 
-.PHONY: deps build release run test swift-test browser-test bench check format clean
+.PHONY: deps build release run test swift-test browser-test api-test bench check format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -38,7 +38,7 @@ test swift-test browser-test: export AWS_EC2_METADATA_DISABLED = true
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(MAKE) --no-print-directory swift-test browser-test
+	$(MAKE) --no-print-directory swift-test browser-test api-test
 
 swift-test:
 	$(SWIFT) test --skip-build
@@ -46,6 +46,10 @@ swift-test:
 browser-test:
 	$(SWIFT) build --product labguide
 	LABGUIDE_BIN=$(DEBUG_BIN) $(PYTEST) -q Tests/Browser
+
+api-test:
+	$(SWIFT) build --product labguide
+	LABGUIDE_BIN=$(DEBUG_BIN) Tests/API/schemathesis.sh
 
 bench: release
 	@for script in scripts/bench/*.sh; do echo "== $$script"; bash "$$script" || exit 1; done

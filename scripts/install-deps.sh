@@ -3,8 +3,8 @@
 # Safe to run any number of times: `make run`, `make test` and `make bench` all call it first.
 set -euo pipefail
 
-apt_packages=(libsqlite3-dev libcurl4-openssl-dev chromium nginx-light wrk)
-python_packages=("moto[server]" awscli boto3 pytest playwright huey)
+apt_packages=(libsqlite3-dev libcurl4-openssl-dev curl chromium nginx-light wrk)
+python_packages=("moto[server]" awscli boto3 pytest playwright huey schemathesis)
 
 missing=()
 for package in "${apt_packages[@]}"; do

@@ -41,7 +41,7 @@ function showCompleted(form, status, lab) {
   if (!lab) return;
   const bar = document.querySelector("[data-progress-bar]");
   if (bar) {
-    bar.style.width = `${lab.percent}%`;
+    bar.setAttribute("width", String(lab.percent));
     bar.parentElement.setAttribute("aria-valuenow", String(lab.percent));
   }
   const text = document.querySelector("[data-progress-text]");

@@ -9,7 +9,7 @@ import Testing
 struct SimulationAPITests {
     /// A bare router with only the simulation controller, mounted where the application mounts it.
     static func makeApplication() -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: AppRequestContext.self)
         SimulationController().addRoutes(to: router.group("api/v1/simulations"))
         return Application(router: router)
     }
@@ -107,10 +107,19 @@ struct SimulationAPITests {
             (#"{"preset":"flapping","overrides":{"breaker.wobble":1}}"#, "unknown config key breaker.wobble"),
             (#"{"preset":"flapping","overrides":{"load.requestsPerSecond":true}}"#, "load.requestsPerSecond must be a number"),
             (#"{"preset":"flapping","overrides":[1,2]}"#, "overrides must be an object of dotted config keys"),
+            (
+                #"{"preset":"flapping","overrides":{"breaker.enabled":false,"breaker":{"enabled":true}}}"#,
+                "breaker.enabled is given twice"
+            ),
             (#"{"preset":"flapping","includeCalls":"yes"}"#, "includeCalls must be true or false"),
             (
                 #"{"preset":"flapping","durationSeconds":600,"includeCalls":true}"#,
                 "includeCalls is allowed only for runs of at most 20000 calls"
+            ),
+            // Refused before running: the first tries alone pass the limit (the old message came after the run).
+            (
+                #"{"preset":"flapping","durationSeconds":600,"includeCalls":true}"#,
+                "includeCalls is allowed only for runs of at most 20000 calls (this run makes at least 120000)"
             ),
             (#"{"preset":"flapping","colour":"red"}"#, "unknown field colour"),
             (#"not json"#, "the request body must be a JSON object"),
@@ -133,6 +142,54 @@ struct SimulationAPITests {
             ) { response in
                 #expect(response.status == .unsupportedMediaType)
             }
+        }
+    }
+
+    @Test("Nested overrides, as the API returns the config, give the same run as dotted keys")
+    func nestedOverridesMatchDottedOnes() async throws {
+        try await Self.makeApplication().test(.router) { client in
+            let dotted = try await client.execute(
+                uri: "/api/v1/simulations", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(
+                    string: #"{"preset":"inventory-outage","seed":4,"overrides":{"breaker.enabled":false,"retry.maxAttempts":2}}"#
+                )
+            ) { ($0.status, String(buffer: $0.body)) }
+            let nested = try await client.execute(
+                uri: "/api/v1/simulations", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(
+                    string:
+                        #"{"preset":"inventory-outage","seed":4,"overrides":{"breaker":{"enabled":false},"retry":{"maxAttempts":2}}}"#
+                )
+            ) { ($0.status, String(buffer: $0.body)) }
+            #expect(dotted.0 == .ok)
+            #expect(nested.0 == .ok, "got: \(nested.1)")
+            #expect(nested.1 == dotted.1)
+            #expect(nested.1.contains(#""breaker":{"enabled":false"#))
+        }
+    }
+
+    @Test("A whole config sent back as overrides is accepted")
+    func wholeConfigIsAccepted() async throws {
+        let preset = try #require(SimulationPreset.named("retry-storm"))
+        let config = String(decoding: try JSONEncoder().encode(preset.config), as: UTF8.self)
+        try await Self.makeApplication().test(.router) { client in
+            let (status, json) = try await Self.postRun(client, #"{"preset":"inventory-outage","overrides":\#(config)}"#)
+            #expect(status == .ok, "got: \(Self.errorMessage(json) ?? "")")
+            let retry = try #require((json["config"] as? [String: Any])?["retry"] as? [String: Any])
+            #expect(retry["maxAttempts"] as? Int == preset.config.retry.maxAttempts)
+        }
+    }
+
+    @Test("Deeply nested JSON is refused before decoding, naming the limit")
+    func deepJSONIsRefusedAtOnce() async throws {
+        let depth = 4_000
+        let body =
+            #"{"preset":"flapping","overrides":{"x":"# + String(repeating: "[", count: depth)
+            + String(repeating: "]", count: depth) + "}}"
+        try await Self.makeApplication().test(.router) { client in
+            let (status, json) = try await Self.postRun(client, body)
+            #expect(status == .badRequest)
+            #expect(Self.errorMessage(json) == "the request body nests JSON deeper than 10 levels")
         }
     }
 }

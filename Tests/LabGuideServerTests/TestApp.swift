@@ -11,14 +11,26 @@ enum TestApp {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    static func make(sessionLifetime: Duration = .seconds(3600)) async throws -> (some ApplicationProtocol, AppDatabase) {
+    /// - Parameters:
+    ///   - configure: changes to the test configuration (short timeouts, a small pool).
+    ///   - logger: where the application logs; by default nothing below critical.
+    static func make(
+        sessionLifetime: Duration = .seconds(3600), configure: (inout AppConfiguration) -> Void = { _ in },
+        logger: Logger? = nil
+    ) async throws -> (some ApplicationProtocol, AppDatabase) {
         let database = try AppDatabase.makeInMemory()
         let labs = try LabLibrary.load(from: repositoryRoot.appendingPathComponent("labs"))
         let renderer = try await PageRenderer.load(from: repositoryRoot.appendingPathComponent("Templates"))
-        let configuration = AppConfiguration(
+        var configuration = AppConfiguration(
             region: "eu-west-1", resourcesDirectory: repositoryRoot, sessionLifetime: sessionLifetime)
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
+        configure(&configuration)
+        let logger =
+            logger
+            ?? {
+                var quiet = Logger(label: "test")
+                quiet.logLevel = .critical
+                return quiet
+            }()
         let app = try buildApplication(
             configuration: configuration,
             dependencies: AppDependencies(database: database, labs: labs, renderer: renderer), logger: logger)

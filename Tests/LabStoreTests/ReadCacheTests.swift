@@ -38,3 +38,22 @@ struct ReadCacheTests {
         #expect(cache.progress(.init(learnerID: 1, labID: "lab")) == nil)
     }
 }
+
+@Suite("ReadCache byte bound")
+struct ReadCacheByteBoundTests {
+    @Test func entriesPastTheByteBudgetStartTheMapOver() {
+        let cache = ReadCache(capacity: 1_000, byteCapacity: 4_096)
+        let longName = String(repeating: "n", count: 1_000)
+        for index in 1...10 {
+            let learner = Learner(name: longName, handle: "h-\(index)", resourcePrefix: "lg-h-\(index)-", createdAt: Date())
+            cache.storeSession(
+                .init(learner: learner, expiresAt: .distantFuture), tokenHash: "t\(index)", readAt: cache.generation)
+            #expect(cache.bytesHeld.sessions <= 4_096)
+        }
+        // Ten long names do not fit in 4 KiB: the first ones were let go although the count limit is far away.
+        #expect(cache.session(tokenHash: "t1") == nil)
+        #expect(cache.session(tokenHash: "t10") != nil)
+        cache.dropSession(tokenHash: "t10")
+        #expect(cache.session(tokenHash: "t10") == nil)
+    }
+}

@@ -3,7 +3,8 @@
 #   1. simulated calls per second on one core through retry + breaker + bulkhead + timeout (goal ≥ 5 million/s),
 #      next to a plain Python heapq model of the same scenario (scripts/bench/simulator/anchor.py) and the ratio;
 #   2. API latency of POST /api/v1/simulations for 60 s at 200 requests/s (goal ≤ 20 ms), next to GET /healthz
-#      on the same server; when the server cannot start, the same run timed through the CLI instead.
+#      on the same server; when the server cannot start, the same run timed through the CLI instead;
+#   3. GET /healthz p50 and p99 with the simulation pool idle and saturated by the largest allowed runs.
 # Assumes `swift build -c release --product labguide` has run (make bench does it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -46,6 +47,7 @@ for _ in $(seq 1 100); do
 done
 if [ "$ready" = yes ]; then
     python3 "$HERE/api_latency.py" "http://127.0.0.1:$PORT"
+    python3 "$HERE/healthz_saturated.py" "http://127.0.0.1:$PORT"
 else
     echo "API latency: the server did not answer /api/v1/simulations (see below); timing the same run through the CLI instead"
     tail -3 "$TMP/server.log" | sed 's/^/  server: /'

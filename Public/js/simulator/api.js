@@ -37,14 +37,15 @@ export async function runSimulation(request, signal) {
   const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
   const token = csrfToken();
   if (token) headers['X-CSRF-Token'] = token;
-  const response = await fetch('/api/v1/simulations', {
-    method: 'POST',
-    headers,
-    body: JSON.stringify(request),
-    signal,
-    credentials: 'same-origin',
-  });
-  return readJSON(response);
+  const body = JSON.stringify(request);
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await fetch('/api/v1/simulations', { method: 'POST', headers, body, signal, credentials: 'same-origin' });
+    // The server's simulation pool is full: wait as long as it asks (a few times at most), then try again.
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    if (response.status !== 503 || !(retryAfter > 0) || attempt >= 3) return readJSON(response);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(retryAfter, 5) * 1000));
+    if (signal?.aborted) throw new DOMException('The run was cancelled.', 'AbortError');
+  }
 }
 
 async function readJSON(response) {

@@ -7,10 +7,10 @@ import { formatCount, formatNumber, formatPercent, formatSeconds, peak, sum } fr
 
 /** Requests per second the inventory service can serve: concurrency over mean latency. */
 export function capacityPerSecond(run) {
-  const explicit = pick(run.summary, ['downstreamCapacityPerSecond']) ?? configValue(run, ['capacityPerSecond', 'throughputPerSecond']);
+  const explicit = pick(run.summary, ['downstreamCapacityPerSecond']);
   if (explicit) return explicit;
-  const concurrency = configValue(run, ['downstream.capacity', 'inventory.capacity', 'capacity', 'concurrency', 'maxConcurrency']);
-  const latency = configValue(run, ['latencyMs', 'meanLatencyMs', 'medianLatencyMs', 'latencyP50Ms', 'baseLatencyMs']);
+  const concurrency = configValue(run, ['inventory.concurrency']);
+  const latency = configValue(run, ['inventory.latencyP50Ms']);
   if (!concurrency || !latency) return null;
   return (concurrency * 1000) / latency;
 }

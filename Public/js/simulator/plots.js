@@ -192,8 +192,8 @@ function drawOutcomes(chart, run) {
 
 function drawFailure(chart, run) {
   const { series } = run;
-  const threshold = configValue(run, ['breaker.failureRateThreshold', 'failureRateThreshold']);
-  const slowThreshold = configValue(run, ['breaker.slowCallRateThreshold', 'slowCallRateThreshold']);
+  const threshold = configValue(run, ['breaker.failureRateThreshold']);
+  const slowThreshold = configValue(run, ['breaker.slowCallRateThreshold']);
   const breakerEnabled = configValue(run, ['breaker.enabled']) !== false;
   const failurePeak = peak(series.failureRate);
   const belowSeconds = breakerEnabled ? series.belowMinimum.filter(Boolean).length : 0;
@@ -224,7 +224,7 @@ function drawFailure(chart, run) {
 
 function drawLatency(chart, run) {
   const { series, summary } = run;
-  const timeout = configValue(run, ['timeout.durationMs', 'timeout.timeoutMs', 'timeoutMs']);
+  const timeout = configValue(run, ['timeout.durationMs']);
   const timeoutEnabled = configValue(run, ['timeout.enabled']) !== false;
   const values = [series.callerP99, series.downstreamP99, series.callerP50, series.downstreamP50].flat().filter((v) => v != null);
   // Log scale: a retry storm's seconds and a healthy service's milliseconds fit on one chart.
@@ -233,10 +233,10 @@ function drawLatency(chart, run) {
   const yMin = 10 ** Math.floor(Math.log10(Math.max(0.1, Math.min(yMax / 100, ...positive))));
   const callerPeak = peak(series.callerP99);
   const downstreamPeak = peak(series.downstreamP99);
-  const callerP50 = pick(summary, ['callerLatencyP50Ms', 'latency.caller.p50Ms', 'callerLatency.p50Ms', 'callerP50Ms']);
-  const callerP99 = pick(summary, ['callerLatencyP99Ms', 'latency.caller.p99Ms', 'callerLatency.p99Ms', 'callerP99Ms']);
-  const downP50 = pick(summary, ['downstreamLatencyP50Ms', 'latency.downstream.p50Ms', 'downstreamLatency.p50Ms', 'downstreamP50Ms']);
-  const downP99 = pick(summary, ['downstreamLatencyP99Ms', 'latency.downstream.p99Ms', 'downstreamLatency.p99Ms', 'downstreamP99Ms']);
+  const callerP50 = pick(summary, ['callerLatencyP50Ms']);
+  const callerP99 = pick(summary, ['callerLatencyP99Ms']);
+  const downP50 = pick(summary, ['downstreamLatencyP50Ms']);
+  const downP99 = pick(summary, ['downstreamLatencyP99Ms']);
   let text = `Over the run the caller saw p50 ${formatMilliseconds(callerP50)} and p99 ${formatMilliseconds(callerP99)}; `
     + `the inventory service p50 ${formatMilliseconds(downP50)} and p99 ${formatMilliseconds(downP99)}.`;
   if (callerPeak.value != null) text += ` Caller p99 peaked at ${formatMilliseconds(callerPeak.value)} at ${formatSeconds(callerPeak.index)}`;

@@ -13,11 +13,11 @@ const ROWS = [
   { label: 'Rejected by the bulkhead', paths: ['rejectedByBulkhead'], format: formatCount, className: 'sim-outcome-rejectedByBulkhead' },
   { label: 'Calls reaching inventory', paths: ['downstreamCalls'], format: formatCount },
   { label: 'Amplification', paths: ['amplification'], format: (value) => `${formatNumber(value)}×` },
-  { label: 'Caller latency p50', paths: ['callerLatencyP50Ms', 'latency.caller.p50Ms', 'callerLatency.p50Ms', 'callerP50Ms'], format: formatMilliseconds },
-  { label: 'Caller latency p99', paths: ['callerLatencyP99Ms', 'latency.caller.p99Ms', 'callerLatency.p99Ms', 'callerP99Ms'], format: formatMilliseconds },
-  { label: 'Inventory latency p50', paths: ['downstreamLatencyP50Ms', 'latency.downstream.p50Ms', 'downstreamLatency.p50Ms', 'downstreamP50Ms'], format: formatMilliseconds },
-  { label: 'Inventory latency p99', paths: ['downstreamLatencyP99Ms', 'latency.downstream.p99Ms', 'downstreamLatency.p99Ms', 'downstreamP99Ms'], format: formatMilliseconds },
-  { label: 'Breaker transitions', paths: ['transitions', 'transitionCount'], format: formatCount },
+  { label: 'Caller latency p50', paths: ['callerLatencyP50Ms'], format: formatMilliseconds },
+  { label: 'Caller latency p99', paths: ['callerLatencyP99Ms'], format: formatMilliseconds },
+  { label: 'Inventory latency p50', paths: ['downstreamLatencyP50Ms'], format: formatMilliseconds },
+  { label: 'Inventory latency p99', paths: ['downstreamLatencyP99Ms'], format: formatMilliseconds },
+  { label: 'Breaker transitions', paths: ['transitions'], format: formatCount },
 ];
 
 /** Renders the summary table into `container` (replacing its content). */

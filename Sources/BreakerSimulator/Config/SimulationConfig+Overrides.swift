@@ -5,8 +5,11 @@ extension SimulationConfig {
     /// `fault.outages.0.startSeconds` → 25, or a whole list `fault.outages` → `[…]`).
     ///
     /// Keys are applied in sorted order so the result never depends on dictionary order. An unknown key, an index
-    /// past the end of a list or a value of the wrong kind throws an error naming the key.
-    public func applying(_ overrides: [String: ConfigValue]) throws(SimulationConfigError) -> SimulationConfig {
+    /// past the end of a list or a value of the wrong kind throws an error naming the key. Overrides may also be
+    /// nested in the config's own shape (`{"breaker": {"enabled": false}}`), as the API returns the config: each
+    /// leaf counts as its dotted key, so both forms give the same run.
+    public func applying(_ nestedOverrides: [String: ConfigValue]) throws(SimulationConfigError) -> SimulationConfig {
+        let overrides = try Self.flatten(nestedOverrides)
         guard !overrides.isEmpty else { return self }
         let base = makeConfigValue()
         var tree = base
@@ -26,6 +29,20 @@ extension SimulationConfig {
             }
         }
         throw SimulationConfigError(field: "overrides", message: "overrides do not fit the config together")
+    }
+
+    /// Dotted keys for every leaf of nested objects; lists (fault windows) stay whole, as one value.
+    static func flatten(_ overrides: [String: ConfigValue]) throws(SimulationConfigError) -> [String: ConfigValue] {
+        var flat: [String: ConfigValue] = [:]
+        func add(_ value: ConfigValue, at key: String) throws(SimulationConfigError) {
+            if case .object(let fields) = value {
+                for (name, child) in fields { try add(child, at: "\(key).\(name)") }
+            } else if flat.updateValue(value, forKey: key) != nil {
+                throw SimulationConfigError(field: key, message: "\(key) is given twice (dotted and nested)")
+            }
+        }
+        for (key, value) in overrides { try add(value, at: key) }
+        return flat
     }
 
     private static func path(_ key: String) -> ArraySlice<String> {

@@ -2,6 +2,15 @@ extension SimulationConfig {
     /// The most requests one run may offer (rate × duration), so a request cannot pin a core for long.
     public static let maximumOfferedRequests = 5_000_000.0
     public static let durationRange = 1...3600
+    /// The most simulated calls (attempts) one API run may need. The work a run costs is its calls, not its duration:
+    /// at about a million calls a second on one core, this keeps the largest run to a second or two.
+    public static let maximumSimulatedCalls = 2_000_000
+
+    /// The most calls this run can make: every offered request tries at most `retry.maxAttempts` times.
+    public func simulatedCallBound(durationSeconds: Int) -> Double {
+        let attempts = retry.enabled ? Double(max(1, retry.maxAttempts)) : 1
+        return (load.requestsPerSecond * Double(durationSeconds)).rounded(.up) * attempts
+    }
 
     /// Checks every field against its allowed range; throws the first problem, naming the field.
     public func validate(durationSeconds: Int) throws(SimulationConfigError) {
@@ -39,6 +48,19 @@ extension SimulationConfig {
             "breaker.slidingWindowSize", breaker.slidingWindowSize, 1, breaker.slidingWindowType == "timeBased" ? 3600 : 10_000)
         try Self.check("breaker.waitDurationInOpenMs", breaker.waitDurationInOpenMs, 0, 3_600_000)
         try Self.check("breaker.permittedCallsInHalfOpen", breaker.permittedCallsInHalfOpen, 1, 1000)
+    }
+
+    /// Refuses a run whose calls could pass `limit`, naming the limit; the API's runs are held to
+    /// ``maximumSimulatedCalls``, the command line's are not.
+    public func validateWork(durationSeconds: Int, limit: Int) throws(SimulationConfigError) {
+        let bound = simulatedCallBound(durationSeconds: durationSeconds)
+        guard bound <= Double(limit) else {
+            throw SimulationConfigError(
+                field: "simulatedCalls",
+                message: "a run may make at most \(limit) simulated calls; this one could make"
+                    + " \(Self.format(bound)) (load.requestsPerSecond × durationSeconds × retry.maxAttempts):"
+                    + " lower one of them")
+        }
     }
 
     static let jitterNames = ["none", "full", "equal", "decorrelated"]

@@ -53,10 +53,21 @@ struct SimulationEngine {
         events = EventQueue(typicalGapNanoseconds: 1e9 / config.load.requestsPerSecond)
     }
 
-    /// Runs until the last request has finished and returns what was recorded.
-    mutating func run() -> SimulationResult {
+    /// How many events pass between two looks at `shouldStop`: often enough to stop within a millisecond or
+    /// so, rarely enough that the look costs nothing.
+    static let eventsBetweenStopChecks = 4096
+
+    /// Runs until the last request has finished and returns what was recorded, or nil as soon as `shouldStop`
+    /// answers true (it is asked every few thousand events) or a call list asked for grows past its limit.
+    mutating func run(stoppingWhen shouldStop: () -> Bool = { false }) -> SimulationResult? {
         nextArrival = arrivals.next()
+        var eventsUntilStopCheck = Self.eventsBetweenStopChecks
         while true {
+            eventsUntilStopCheck -= 1
+            if eventsUntilStopCheck == 0 {
+                eventsUntilStopCheck = Self.eventsBetweenStopChecks
+                if shouldStop() || (maximumRecordedCalls != nil && !recorder.isRecordingCalls) { return nil }
+            }
             if nextArrival <= events.earliestTime {
                 guard nextArrival < .max else { break }
                 let now = nextArrival

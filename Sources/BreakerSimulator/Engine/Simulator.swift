@@ -6,23 +6,37 @@ public enum Simulator {
     /// Resolves the preset and overrides, validates everything, and runs.
     ///
     /// Throws a ``SimulationConfigError`` naming the field for an unknown preset, a bad override, a value out of
-    /// range, or `includeCalls` on a run with more than ``maximumIncludedCalls`` attempts.
+    /// range, or `includeCalls` on a run with more than ``maximumIncludedCalls`` attempts. The command line has
+    /// no work limit (its user waits for their own run); the API's runs go through ``prepare(_:maximumSimulatedCalls:)``.
     public static func run(_ request: SimulationRequest) throws(SimulationConfigError) -> SimulationReport {
+        let plan = try prepare(request, maximumSimulatedCalls: nil)
+        guard let report = try plan.run() else { preconditionFailure("a run that is never asked to stop finishes") }
+        return report
+    }
+
+    /// Everything that can be refused before running, refused: the returned plan only has to run.
+    ///
+    /// - Parameter maximumSimulatedCalls: the most calls the run may need (nil for no limit beyond the config's
+    ///   own ranges); the API passes ``SimulationConfig/maximumSimulatedCalls``.
+    public static func prepare(
+        _ request: SimulationRequest, maximumSimulatedCalls: Int? = SimulationConfig.maximumSimulatedCalls
+    ) throws(SimulationConfigError) -> SimulationPlan {
         guard let preset = SimulationPreset.named(request.preset) else { throw SimulationPreset.unknown(request.preset) }
         let durationSeconds = request.durationSeconds ?? preset.durationSeconds
-        let seed = request.seed ?? preset.seed
         let config = try preset.config.applying(request.overrides)
         try config.validate(durationSeconds: durationSeconds)
-        let result = run(
-            config: config, seed: seed, durationSeconds: durationSeconds,
-            maximumRecordedCalls: request.includeCalls ? maximumIncludedCalls : nil)
-        if request.includeCalls, result.calls == nil {
-            throw SimulationConfigError(
-                field: "includeCalls",
-                message: "includeCalls is allowed only for runs of at most \(maximumIncludedCalls) calls (this run made"
-                    + " \(result.summary.calls)); lower durationSeconds or load.requestsPerSecond")
+        if let maximumSimulatedCalls {
+            try config.validateWork(durationSeconds: durationSeconds, limit: maximumSimulatedCalls)
         }
-        return SimulationReport(preset: preset.id, seed: seed, durationSeconds: durationSeconds, config: config, result: result)
+        // Every request makes at least one attempt, so a run offered more requests than the list may hold cannot
+        // fit it: say so now instead of after the whole run.
+        let expectedRequests = config.load.requestsPerSecond * Double(durationSeconds)
+        if request.includeCalls, expectedRequests > Double(maximumIncludedCalls) {
+            throw tooManyCalls(atLeast: Int(expectedRequests))
+        }
+        return SimulationPlan(
+            preset: preset.id, config: config, seed: request.seed ?? preset.seed, durationSeconds: durationSeconds,
+            includesCalls: request.includeCalls)
     }
 
     /// Runs a config that has already been validated; the same arguments always give the same result.
@@ -33,6 +47,39 @@ public enum Simulator {
     ) -> SimulationResult {
         var engine = SimulationEngine(
             config: config, seed: seed, durationSeconds: durationSeconds, maximumRecordedCalls: maximumRecordedCalls)
-        return engine.run()
+        guard let result = engine.run() else { preconditionFailure("a run that is never asked to stop finishes") }
+        return result
+    }
+
+    static func tooManyCalls(atLeast calls: Int) -> SimulationConfigError {
+        SimulationConfigError(
+            field: "includeCalls",
+            message: "includeCalls is allowed only for runs of at most \(maximumIncludedCalls) calls (this run makes"
+                + " at least \(calls)); lower durationSeconds or load.requestsPerSecond")
+    }
+}
+
+/// A validated run, ready to go: ``Simulator/prepare(_:)`` makes one, and running it can only finish or stop.
+public struct SimulationPlan: Sendable, Hashable {
+    public let preset: String
+    public let config: SimulationConfig
+    public let seed: UInt64
+    public let durationSeconds: Int
+    public let includesCalls: Bool
+
+    /// Runs the plan, asking `shouldStop` every few thousand events; nil once it answered true.
+    ///
+    /// Throws when `includeCalls` was asked for and the run turns out to make more calls than the list may hold;
+    /// the run stops as soon as it passes that number.
+    public func run(stoppingWhen shouldStop: () -> Bool = { false }) throws(SimulationConfigError) -> SimulationReport? {
+        var engine = SimulationEngine(
+            config: config, seed: seed, durationSeconds: durationSeconds,
+            maximumRecordedCalls: includesCalls ? Simulator.maximumIncludedCalls : nil)
+        guard let result = engine.run(stoppingWhen: shouldStop) else {
+            if shouldStop() { return nil }
+            throw Simulator.tooManyCalls(atLeast: Simulator.maximumIncludedCalls + 1)
+        }
+        if includesCalls, result.calls == nil { throw Simulator.tooManyCalls(atLeast: result.summary.calls) }
+        return SimulationReport(preset: preset, seed: seed, durationSeconds: durationSeconds, config: config, result: result)
     }
 }

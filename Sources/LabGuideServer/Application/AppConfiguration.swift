@@ -14,12 +14,28 @@ public struct AppConfiguration: Sendable {
     public var usesSecureCookies: Bool
     /// How long a learner stays signed in on one browser.
     public var sessionLifetime: Duration
+    /// How long a request's head may take to arrive, from its first byte.
+    public var headerReadTimeout: Duration
+    /// How long a connection may sit with nothing to do: between requests, or between parts of a body.
+    public var idleTimeout: Duration
+    /// Joins each client address may make at once, and per minute after that.
+    public var joinBurst: Int
+    public var joinsPerMinute: Int
+    /// Where simulation runs go (`POST /api/v1/simulations`).
+    public var simulationPool: SimulationPool.Configuration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, region: String = "us-east-1", accountID: String? = nil,
         resourcesDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-        usesSecureCookies: Bool = false, sessionLifetime: Duration = .seconds(30 * 24 * 3600)
+        usesSecureCookies: Bool = false, sessionLifetime: Duration = .seconds(30 * 24 * 3600),
+        headerReadTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(15), joinBurst: Int = 60,
+        joinsPerMinute: Int = 30, simulationPool: SimulationPool.Configuration = .init()
     ) {
+        self.headerReadTimeout = headerReadTimeout
+        self.idleTimeout = idleTimeout
+        self.joinBurst = joinBurst
+        self.joinsPerMinute = joinsPerMinute
+        self.simulationPool = simulationPool
         self.host = host
         self.port = port
         self.region = region

@@ -11,11 +11,14 @@ public func buildApplication(
 ) throws -> some ApplicationProtocol {
     let (router, stepPages) = try makeRouter(configuration: configuration, dependencies: dependencies)
     let serverName = "LabGuide"
+    let (headerReadTimeout, idleTimeout) = (configuration.headerReadTimeout, configuration.idleTimeout)
     return Application(
         router: router,
         server: .http1(
+            // `ConnectionGuardHandler` comes first, so its deadlines cover the pages answered from memory too.
             configuration: .init(additionalChannelHandlers: [
-                InMemoryStepPageHandler(pages: stepPages, serverName: serverName)
+                ConnectionGuardHandler(headerReadTimeout: headerReadTimeout, idleTimeout: idleTimeout),
+                InMemoryStepPageHandler(pages: stepPages, serverName: serverName),
             ])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         logger: logger)
@@ -34,11 +37,19 @@ func makeRouter(
     let csrf = CSRFProtection(usesSecureCookies: configuration.usesSecureCookies)
     let lookup = LabLookup(
         library: dependencies.labs, configuration: configuration, targets: dependencies.learnerTargets)
-    let registration = LearnerRegistration(database: database, sessionLifetime: configuration.sessionLifetime)
+    let registration = LearnerRegistration(
+        database: database, sessionLifetime: configuration.sessionLifetime,
+        rateLimiter: JoinRateLimiter(
+            configuration: .init(burst: configuration.joinBurst, perMinute: configuration.joinsPerMinute)))
 
-    let router = Router(context: AppRequestContext.self)
+    // HEAD answers as GET does, without the body (Hummingbird's router otherwise matches HEAD only where a route
+    // registers it, and pages answered 404).
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
+        // Outermost, so every routed answer carries them, error pages included.
+        SecurityHeadersMiddleware<AppRequestContext>()
         ErrorPageMiddleware(renderer: dependencies.renderer, csrf: csrf)
+        RequestTargetMiddleware<AppRequestContext>()
         SessionMiddleware(database: database)
     }
 
@@ -63,7 +74,8 @@ func makeRouter(
     labPages.addRoutes(to: router)
     LabAssetController(library: dependencies.labs).addRoutes(to: router)
     StaticPagesController(renderer: dependencies.renderer, csrf: csrf).addRoutes(to: router)
-    SimulationController().addRoutes(to: router.group("api/v1/simulations"))
+    SimulationController(pool: SimulationPool(configuration: configuration.simulationPool)).addRoutes(
+        to: router.group("api/v1/simulations"))
     SandboxController(target: dependencies.target, lookup: lookup, renderer: dependencies.renderer, csrf: csrf)
         .addRoutes(to: router)
     JobsAPIController(jobs: dependencies.jobs).addRoutes(to: router.group("api/v1/jobs"))

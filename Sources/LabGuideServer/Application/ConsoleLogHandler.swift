@@ -1,7 +1,11 @@
 public import Logging
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+    import Darwin
+#elseif canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
 #endif
 
 /// Writes log lines to standard error in the same shape as swift-log's `StreamLogHandler`.
@@ -37,7 +41,7 @@ public struct ConsoleLogHandler: LogHandler {
     public static let writeToStandardError: @Sendable (String) -> Void = { line in
         var line = line
         // One write(2) per line: lines from several threads never interleave.
-        line.withUTF8 { bytes in _ = Glibc.write(2, bytes.baseAddress, bytes.count) }
+        line.withUTF8 { bytes in writeToStandardErrorDescriptor(bytes) }
     }
 
     private static func timestamp() -> String {
@@ -48,4 +52,9 @@ public struct ConsoleLogHandler: LogHandler {
         let length = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &parts)
         return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
+}
+
+/// The C library's `write(2)`, outside the handler so its `write` property does not hide it.
+private func writeToStandardErrorDescriptor(_ bytes: UnsafeBufferPointer<UInt8>) {
+    _ = write(2, bytes.baseAddress, bytes.count)
 }

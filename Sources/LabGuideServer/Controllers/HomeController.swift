@@ -36,7 +36,7 @@ struct HomeController {
         let form = try await request.decodeForm(as: JoinForm.self, context: context)
         try csrf.verify(submitted: form._csrf, request: request)
         do {
-            let joined = try await registration.join(name: form.name ?? "")
+            let joined = try await registration.join(name: form.name ?? "", from: context.clientAddress)
             let cookie = LabGuideCookie.session(
                 joined.token, lifetime: registration.sessionLifetime, isSecure: usesSecureCookies)
             return LocalRedirect.seeOther(LocalRedirect.sanitize(form.next) ?? "/", cookies: [cookie])

@@ -12,7 +12,7 @@ struct LabLookup: Sendable {
     let targets: LearnerTargets
     /// `lab/step` keys of steps whose Markdown embeds the simulator, found once so pages load its script only there.
     let stepsEmbeddingSimulator: Set<String>
-    private let variablesCache = LearnerLabCache<LearnerVariables>()
+    private let variablesCache = LearnerLabCache<LearnerVariables>(bytes: \.estimatedBytes)
 
     init(library: LabLibrary, configuration: AppConfiguration, targets: LearnerTargets? = nil) {
         self.library = library

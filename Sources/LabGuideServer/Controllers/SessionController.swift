@@ -24,8 +24,11 @@ struct SessionController {
 
     @Sendable func join(request: Request, context: AppRequestContext) async throws -> Response {
         try request.requireJSONContentType()
-        let body = try await request.decode(as: JoinRequest.self, context: context)
-        let joined = try await registration.join(name: body.name)
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        try JSONShapeLimit().check(buffer.readableBytesView)
+        let body = try await Request(head: request.head, body: .init(buffer: buffer))
+            .decode(as: JoinRequest.self, context: context)
+        let joined = try await registration.join(name: body.name, from: context.clientAddress)
         var response = try context.responseEncoder.encode(
             SessionResponse(learner: LearnerDTO(joined.learner)), from: request, context: context)
         response.status = .created

@@ -6,19 +6,22 @@ import Logging
 struct LearnerRegistration: Sendable {
     let database: AppDatabase
     let sessionLifetime: Duration
+    let rateLimiter: JoinRateLimiter
 
     struct Joined: Sendable {
         let learner: Learner
         let token: SessionToken
     }
 
-    func join(name rawName: String, now: Date = Date()) async throws -> Joined {
+    /// - Parameter address: the client's address, which the join rate limit counts by (429 past it).
+    func join(name rawName: String, from address: String?, now: Date = Date()) async throws -> Joined {
         let name: LearnerName
         do {
             name = try LearnerName(validating: rawName)
         } catch {
             throw LearnerInputError(message: error.description)
         }
+        try rateLimiter.admit(address, now: now)
         var generator = SystemRandomNumberGenerator()
         // 32^4 suffixes per stem: a clash is rare, and a few fresh draws make a second one negligible.
         for _ in 0..<8 {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOHTTP1
 
 /// Turns every error into a clear answer: `{"error":{"message":…}}` for the API, a styled page for browsers.
 ///
@@ -19,13 +20,17 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let failure = PublicFailure(error)
-            if failure.status.code >= 500 {
+            if failure.isMalformedHTTP {
+                context.logger.debug("Malformed request body", metadata: ["http.path": "\(request.uri.path)"])
+            } else if failure.status.code >= 500 {
                 context.logger.error(
                     "Request failed",
                     metadata: ["http.path": "\(request.uri.path)", "error.type": "\(type(of: error))", "error": "\(error)"])
             }
             if request.uri.path.hasPrefix("/api/") || !Self.prefersHTML(request) {
-                return try JSONErrorBody.response(status: failure.status, message: failure.message)
+                var response = try JSONErrorBody.response(status: failure.status, message: failure.message)
+                response.headers.append(contentsOf: failure.extraHeaders)
+                return response
             }
             let token = csrf.token(for: request)
             let view = ErrorPageView(
@@ -49,9 +54,17 @@ struct PublicFailure {
     let status: HTTPResponse.Status
     let message: String
     let extraHeaders: HTTPFields
+    /// The client broke HTTP itself (a malformed chunked body): its fault, so a 400 and a debug line, never an error.
+    var isMalformedHTTP = false
 
     init(_ error: any Error) {
         switch error {
+        case is HTTPParserError:
+            status = .badRequest
+            message = "The request is not valid HTTP/1.1 (its body framing is broken)."
+            // The rest of the connection cannot be read reliably any more.
+            extraHeaders = [.connection: "close"]
+            isMalformedHTTP = true
         case let error as HTTPError:
             status = error.status
             message = error.body ?? Self.defaultMessage(for: error.status)

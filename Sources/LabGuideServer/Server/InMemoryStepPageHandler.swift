@@ -68,14 +68,15 @@ final class InMemoryStepPageHandler: ChannelDuplexHandler, RemovableChannelHandl
         return pages.pageFromMemory(labID: labID, stepID: stepID, headers: request.headerFields, now: now)
     }
 
-    /// The same head `PageRenderer.response` and Hummingbird's server give a page.
+    /// The same head `PageRenderer.response`, `SecurityHeadersMiddleware` and Hummingbird's server give a page.
     private func respond(with page: ByteBuffer, at now: Date, context: ChannelHandlerContext) {
-        let head = HTTPResponse(
-            status: .ok,
-            headerFields: [
-                .contentType: PageRenderer.htmlContentType, .cacheControl: PageRenderer.htmlCacheControl,
-                .contentLength: String(page.readableBytes), .date: dateHeader.value(at: now), .server: serverName,
-            ])
+        var fields: HTTPFields = [
+            .contentType: PageRenderer.htmlContentType, .cacheControl: PageRenderer.htmlCacheControl,
+            .contentLength: String(page.readableBytes), .date: dateHeader.value(at: now), .server: serverName,
+        ]
+        // The same rule `SecurityHeadersMiddleware` applies to every routed answer.
+        SecurityHeaders.apply(to: &fields)
+        let head = HTTPResponse(status: .ok, headerFields: fields)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(page)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)

@@ -1,17 +1,22 @@
 import BreakerSimulator
 public import Hummingbird
+import NIOCore
 
 /// The breaker simulator's JSON API: the preset list and simulation runs (mounted at `/api/v1/simulations`).
 ///
-/// A run is CPU-bound and synchronous: it executes on Swift's cooperative thread pool, where route handlers
-/// run, never on a NIO event loop, and the config's cap of 5 million offered requests bounds it to about a
-/// second of one core (60 s at 200 requests/s takes about 2 ms).
+/// Everything that can be refused is refused before a run starts, on the request's task: the JSON's shape, the
+/// fields, the config, the work the run needs (``SimulationConfig/maximumSimulatedCalls``) and `includeCalls`.
+/// The run itself goes to the ``SimulationPool``.
 public struct SimulationController: Sendable {
-    public init() {}
+    let pool: SimulationPool
 
-    public func addRoutes(to group: RouterGroup<some RequestContext>) {
+    public init(pool: SimulationPool = SimulationPool()) {
+        self.pool = pool
+    }
+
+    public func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("presets") { _, _ in SimulationController.listPresets() }
-        group.post { request, context in try await SimulationController.run(request: request, context: context) }
+        group.post { request, context in try await run(request: request, context: context) }
     }
 
     /// `GET /presets`: every preset with its id, title, explanation and config.
@@ -20,17 +25,26 @@ public struct SimulationController: Sendable {
     }
 
     /// `POST /`: runs one simulation and answers the report, or 400 naming the field and its allowed range.
-    static func run(request: Request, context: some RequestContext) async throws -> Response {
-        if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
-            throw HTTPError(.unsupportedMediaType, message: "Content-Type must be application/json")
-        }
+    func run(request: Request, context: AppRequestContext) async throws -> Response {
+        // Like every JSON write: a cross-site form or a "simple" fetch cannot send this content type.
+        try request.requireJSONContentType()
         let body = try await request.body.collect(upTo: SimulationRunRequest.maximumBodyBytes)
-        let simulationRequest = try SimulationRunRequest.parse(body)
-        let report: SimulationReport
+        let plan: SimulationPlan
         do {
-            report = try Simulator.run(simulationRequest)
-        } catch {
+            plan = try Simulator.prepare(try SimulationRunRequest.parse(body))
+        } catch let error as SimulationConfigError {
             throw HTTPError(.badRequest, message: error.message)
+        }
+        let presence = await context.clientPresence()
+        let report: SimulationReport?
+        do {
+            report = try await pool.run(plan, isClientGone: { presence?.isGone ?? false })
+        } catch let error as SimulationConfigError {
+            throw HTTPError(.badRequest, message: error.message)
+        }
+        guard let report else {
+            // The client went away; nobody reads this.
+            throw HTTPError(.serviceUnavailable, message: "The run was stopped: its client went away.")
         }
         let data = try report.makeJSONData()
         return Response(

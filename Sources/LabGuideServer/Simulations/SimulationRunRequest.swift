@@ -12,6 +12,8 @@ enum SimulationRunRequest {
     static let maximumSeed = 9_007_199_254_740_991.0
 
     static func parse(_ body: ByteBuffer) throws -> SimulationRequest {
+        // Overrides nest at most five deep (body, overrides, fault, outages, window).
+        try JSONShapeLimit().check(body.readableBytesView)
         guard let value = try? JSONDecoder().decode(ConfigValue.self, from: Data(body.readableBytesView)),
             case .object(let fields) = value
         else {
@@ -40,7 +42,8 @@ enum SimulationRunRequest {
         if let overrides = fields["overrides"], overrides != .null {
             guard case .object(let values) = overrides else {
                 throw badRequest(
-                    "overrides must be an object of dotted config keys, such as {\"breaker.failureRateThreshold\": 60}")
+                    "overrides must be an object of dotted config keys, such as {\"breaker.failureRateThreshold\": 60},"
+                        + " or of the config's own nested shape, such as {\"breaker\": {\"enabled\": false}}")
             }
             request.overrides = values
         }

@@ -27,13 +27,17 @@ struct StepPages: Sendable {
         let prefix: String
         /// In `variableNames` order.
         let variables: [String]
+
+        var estimatedBytes: Int {
+            variables.reduce(name.utf8.count + handle.utf8.count + prefix.utf8.count) { $0 + 16 + $1.utf8.count }
+        }
     }
 
     /// Kept in step with `complete-step.js`, which adds the same text when a step is completed in place.
     static let completionNote = #"<span class="visually-hidden"> (complete)</span>"#
 
     private let labs: [String: LabPages]
-    private let learnerValues = LearnerLabCache<LearnerValues>()
+    private let learnerValues = LearnerLabCache<LearnerValues>(bytes: \.estimatedBytes)
 
     /// - Parameter sample: variables with the server's region and account, which decide which values are
     ///   placeholders (shown differently); only the learner's own names vary per request.

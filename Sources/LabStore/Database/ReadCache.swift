@@ -20,16 +20,38 @@ final class ReadCache: Sendable {
     private struct State {
         var generation: UInt64 = 0
         var sessions: [String: SessionEntry] = [:]
+        var sessionBytes = 0
         var progress: [ProgressKey: [String: StepProgress]] = [:]
+        var progressBytes = 0
     }
 
     /// Beyond this many entries a map starts over rather than grow without bound.
     private let capacity: Int
+    /// Beyond this many bytes (estimated from the strings held) a map starts over too: entries vary in size, so
+    /// a count alone bounds nothing.
+    private let byteCapacity: Int
     private let state = Mutex(State())
 
-    init(capacity: Int = 50_000) {
+    init(capacity: Int = 50_000, byteCapacity: Int = 32 << 20) {
         self.capacity = capacity
+        self.byteCapacity = byteCapacity
     }
+
+    /// What an entry holds, roughly: its strings' bytes plus a fixed share for the rest of the record.
+    static func bytes(of entry: SessionEntry, tokenHash: String) -> Int {
+        let learner = entry.learner
+        return 128 + tokenHash.utf8.count + learner.name.utf8.count + learner.handle.utf8.count
+            + learner.resourcePrefix.utf8.count
+    }
+
+    static func bytes(of progress: [String: StepProgress], for key: ProgressKey) -> Int {
+        progress.reduce(64 + key.labID.utf8.count) { total, entry in
+            total + 96 + entry.key.utf8.count + entry.value.labID.utf8.count + entry.value.stepID.utf8.count
+        }
+    }
+
+    /// Bytes held now, by the same estimate that bounds them.
+    var bytesHeld: (sessions: Int, progress: Int) { state.withLock { ($0.sessionBytes, $0.progressBytes) } }
 
     /// Taken before reading SQLite, and handed back to `store…` afterwards.
     var generation: UInt64 { state.withLock { $0.generation } }
@@ -41,15 +63,25 @@ final class ReadCache: Sendable {
     func storeSession(_ entry: SessionEntry, tokenHash: String, readAt generation: UInt64) {
         state.withLock { state in
             guard state.generation == generation else { return }
-            if state.sessions.count >= capacity { state.sessions.removeAll(keepingCapacity: true) }
+            let bytes = Self.bytes(of: entry, tokenHash: tokenHash)
+            if let old = state.sessions.removeValue(forKey: tokenHash) {
+                state.sessionBytes -= Self.bytes(of: old, tokenHash: tokenHash)
+            }
+            if state.sessions.count >= capacity || state.sessionBytes + bytes > byteCapacity {
+                state.sessions.removeAll(keepingCapacity: true)
+                state.sessionBytes = 0
+            }
             state.sessions[tokenHash] = entry
+            state.sessionBytes += bytes
         }
     }
 
     func dropSession(tokenHash: String) {
         state.withLock { state in
             state.generation &+= 1
-            state.sessions[tokenHash] = nil
+            if let old = state.sessions.removeValue(forKey: tokenHash) {
+                state.sessionBytes -= Self.bytes(of: old, tokenHash: tokenHash)
+            }
         }
     }
 
@@ -60,15 +92,21 @@ final class ReadCache: Sendable {
     func storeProgress(_ progress: [String: StepProgress], for key: ProgressKey, readAt generation: UInt64) {
         state.withLock { state in
             guard state.generation == generation else { return }
-            if state.progress.count >= capacity { state.progress.removeAll(keepingCapacity: true) }
+            let bytes = Self.bytes(of: progress, for: key)
+            if let old = state.progress.removeValue(forKey: key) { state.progressBytes -= Self.bytes(of: old, for: key) }
+            if state.progress.count >= capacity || state.progressBytes + bytes > byteCapacity {
+                state.progress.removeAll(keepingCapacity: true)
+                state.progressBytes = 0
+            }
             state.progress[key] = progress
+            state.progressBytes += bytes
         }
     }
 
     func dropProgress(_ key: ProgressKey) {
         state.withLock { state in
             state.generation &+= 1
-            state.progress[key] = nil
+            if let old = state.progress.removeValue(forKey: key) { state.progressBytes -= Self.bytes(of: old, for: key) }
         }
     }
 }
