@@ -113,6 +113,10 @@ struct MalformedLabTests {
             "bad-price",
             "bad-price/demo/lab.yaml:7: price 'appMeshProxyHour' must be a number of dollars, zero or more, not 'cheap'",
             "bad-price/demo/lab.yaml:8: unknown key 'fargateVCPUHours' in prices; did you mean 'fargateVCPUHour'?"),
+        Case(
+            "unprefixed-resource-name",
+            "unprefixed-resource-name/demo/lab.yaml:9: the name of resource 'logs.log-group' must start with {{prefix}}, or cleanup would never remove it"
+        ),
         Case("no-labs", "no-labs:1: no labs found: a lab is a folder holding a lab.yaml"),
         Case(
             "several-problems",

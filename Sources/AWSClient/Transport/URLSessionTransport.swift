@@ -41,7 +41,7 @@ public final class URLSessionTransport: HTTPTransport {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: urlRequest)
+            (data, response) = try await Self.data(for: urlRequest, in: session)
         } catch let error as URLError {
             if error.code == .timedOut {
                 throw AWSError.makeTimeout(after: timeout, service: nil, operation: nil)
@@ -57,6 +57,29 @@ public final class URLSessionTransport: HTTPTransport {
             headers.add(name: String(describing: name), value: String(describing: value))
         }
         return AWSHTTPResponse(statusCode: http.statusCode, headers: headers, body: data)
+    }
+
+    /// `URLSession.data(for:)` without its deadlock: on Linux it cancels the URLSession task synchronously inside the
+    /// Swift task's cancellation handler, which holds the task's status lock while waiting for the session's queue;
+    /// a reply completing on that queue at the same moment waits for the status lock, and both threads hang (seen
+    /// when `Timeout` cancels a call that is just being answered). Here the cancel is handed to another thread.
+    private static func data(for request: URLRequest, in session: URLSession) async throws -> (Data, URLResponse) {
+        let cancellation = DeferredCancellation()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Data, URLResponse), any Error>) in
+                let task = session.dataTask(with: request) { data, response, error in
+                    if let response, error == nil {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: error ?? URLError(.badServerResponse))
+                    }
+                }
+                cancellation.attach(task)
+                task.resume()
+            }
+        } onCancel: {
+            cancellation.cancel()
+        }
     }
 
     private static func describe(_ error: URLError) -> String {

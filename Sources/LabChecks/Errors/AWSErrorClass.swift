@@ -1,4 +1,4 @@
-public import AWSClient
+import AWSClient
 
 /// Whether a failed provision or cleanup call is worth another attempt, so that the job queue ends a job at once on a
 /// permanent error (AccessDenied, a bad parameter) instead of retrying it three times.

@@ -1,4 +1,4 @@
-public import AWSClient
+import AWSClient
 
 /// Observe and ensure for every kind in `ResourceCatalog`, in one learner's account, through `AWSClient`.
 ///

@@ -44,6 +44,13 @@ struct ProvisionParser {
                 )
                 isValid = false
             }
+            let ownName = parsed.arguments[resource.nameParameter]?.text(sample) ?? ""
+            if isValid, !ownName.hasPrefix(Self.sampleBuiltins["prefix"] ?? "") {
+                log.report(
+                    file, line: parsed.lines[resource.nameParameter] ?? parsed.line,
+                    "the name of resource '\(resource.kind)' must start with {{prefix}}, or cleanup would never remove it")
+                isValid = false
+            }
             guard isValid else { continue }
             let declaration = ResourceDeclaration(
                 kind: resource.kind, arguments: parsed.arguments,
