@@ -34,7 +34,7 @@ check: build
 	$(DEBUG_BIN) check labs
 
 # Tests never ask EC2 instance metadata for credentials (it is not a loopback address).
-test swift-test browser-test: export AWS_EC2_METADATA_DISABLED = true
+test swift-test browser-test api-test: export AWS_EC2_METADATA_DISABLED = true
 
 test: deps
 	$(SWIFT) build --build-tests

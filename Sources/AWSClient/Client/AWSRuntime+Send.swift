@@ -27,18 +27,18 @@ extension AWSRuntime {
         } catch let error as TimeoutError {
             var timeout = AWSError.makeTimeout(
                 after: error.limit, service: service.serviceID, operation: operation.operation)
-            timeout.message += " (\(endpoint.url.absoluteString))"
+            timeout.endpoint = endpoint.url.absoluteString
             logger.debug("AWS call timed out", metadata: ["aws.error.code": "\(timeout.code)"])
             throw timeout
         } catch let error as CircuitBreakerOpenError {
             logger.debug("AWS call rejected by the endpoint's circuit breaker", metadata: ["aws.endpoint": "\(endpoint.url)"])
-            // The endpoint is named, so "the sandbox is down" and "AWS is down" read differently in a job's error.
-            throw AWSError(
-                kind: .circuitOpen, code: "CircuitOpen", message: "\(error.description) (\(endpoint.url.absoluteString))",
-                service: service.serviceID,
+            var rejection = AWSError(
+                kind: .circuitOpen, code: "CircuitOpen", message: error.description, service: service.serviceID,
                 operation: operation.operation, retryAfter: error.rejection.retryAfter)
+            rejection.endpoint = endpoint.url.absoluteString
+            throw rejection
         } catch var error as AWSError {
-            if error.kind == .transport { error.message += " (\(endpoint.url.absoluteString))" }
+            error.endpoint = error.endpoint ?? endpoint.url.absoluteString
             logger.debug(
                 "AWS call failed",
                 metadata: ["aws.error.code": "\(error.code)", "aws.status": "\(error.statusCode.map(String.init) ?? "-")"])

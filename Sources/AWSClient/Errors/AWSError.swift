@@ -37,6 +37,9 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
     /// The service's identifier (`SQS`, `App Mesh`), when known.
     public var service: String?
     public var operation: String?
+    /// The endpoint called, named in `description` when it did not answer (so "the sandbox is down" and "AWS is
+    /// down" read differently); nil for errors raised before any call.
+    public var endpoint: String?
     public var isThrottling: Bool
     public var isRetryable: Bool
     /// For `circuitOpen`: how long until the breaker lets a probe through.
@@ -71,8 +74,9 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
 
     /// One line: `AWS SQS CreateQueue failed: QueueDeletedRecently (HTTP 400): message [request id …]`.
     public var description: String {
+        let unreachable = (kind == .circuitOpen || kind == .transport || kind == .timeout) ? endpoint.map { " (\($0))" } ?? "" : ""
         if kind == .circuitOpen || kind == .noCredentials || kind == .invalidConfiguration {
-            return message
+            return message + unreachable
         }
         var text = "AWS"
         if let service { text += " \(service)" }
@@ -81,6 +85,6 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
         if let statusCode { text += " (HTTP \(statusCode))" }
         if !message.isEmpty { text += ": \(message)" }
         if let requestID { text += " [request id \(requestID)]" }
-        return text
+        return text + unreachable
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import LabContent
 import LabJobs
 import LabStore
@@ -40,8 +41,16 @@ struct LabJobsController {
         try request.requireJSONContentType()
         let learner = try context.requireLearner()
         let lab = try lookup.lab(context)
-        let body = try await request.decode(as: CleanupRequest.self, context: context)
-        return try await started(try await startCleanup(learner: learner, lab: lab, isDryRun: body.dryRun ?? false))
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        // Deleting is never the default: an empty body, or one without dryRun, asks for the dry run.
+        var isDryRun = true
+        if body.readableBytes > 0 {
+            guard let decoded = try? JSONDecoder().decode(CleanupRequest.self, from: Data(body.readableBytesView)) else {
+                throw HTTPError(.badRequest, message: "Send {\"dryRun\": true} to preview, or {\"dryRun\": false} to delete.")
+            }
+            isDryRun = decoded.dryRun ?? true
+        }
+        return try await started(try await startCleanup(learner: learner, lab: lab, isDryRun: isDryRun))
     }
 
     /// The learner's latest jobs in this lab, newest first, so a reloaded page picks up where it was.

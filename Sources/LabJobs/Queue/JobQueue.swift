@@ -13,6 +13,8 @@ public struct JobQueue: Sendable {
     /// Where the queue's figures go; nil records nothing.
     public let metrics: JobMetrics?
     let signal = JobSignal()
+    /// Enqueues that arrive together commit together.
+    let batcher = EnqueueBatcher()
     /// Jobs running in this process, so a cancel here stops them at once instead of at the next heartbeat.
     let runningControls = RunningControls()
 
@@ -38,7 +40,7 @@ public struct JobQueue: Sendable {
             kind: Kind.name, learnerID: learnerID, labID: labID, uniqueKey: uniqueKey, priority: priority,
             maxAttempts: attempts, runAt: runAt,
             arguments: String(decoding: try JSONEncoder.jobs.encode(arguments), as: UTF8.self))
-        let enqueued = try await database.enqueueJob(job, at: clock.now(), event: event)
+        let enqueued = try await batcher.enqueue(job, event: event, at: clock.now, into: database)
         if enqueued.isNew { signal.notify(.queue) }
         return enqueued
     }

@@ -23,12 +23,22 @@ extension AppDatabase {
 
     /// Inserts many jobs in one transaction, skipping (and returning) those whose unique key is already active.
     public func enqueueJobs(_ jobs: [NewJob], at now: Date) async throws -> [(job: JobRecord, isNew: Bool)] {
+        try await enqueueJobs(jobs.map { (job: $0, event: LearnerEvent?.none) }, at: now)
+    }
+
+    /// The same, each job with its learner event (inserted only for a new job): the group commit of
+    /// `enqueueJob(_:at:event:)`. A key taken twice in one batch goes to the first; the second gets that job.
+    public func enqueueJobs(_ jobs: [(job: NewJob, event: LearnerEvent?)], at now: Date) async throws
+        -> [(job: JobRecord, isNew: Bool)]
+    {
         try await writer.write { db in
-            try jobs.map { job -> (job: JobRecord, isNew: Bool) in
+            try jobs.map { job, event -> (job: JobRecord, isNew: Bool) in
                 if let key = job.uniqueKey, let existing = try Self.activeJob(uniqueKey: key, db) {
                     return (existing, false)
                 }
-                return (try Self.insert(job, at: now, db), true)
+                let inserted = try Self.insert(job, at: now, db)
+                if var event { try event.insert(db) }
+                return (inserted, true)
             }
         }
     }

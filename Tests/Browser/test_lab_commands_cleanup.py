@@ -1,0 +1,65 @@
+"""Follow the lab as a learner: every bash block of every step before the wrap-up, copied from the rendered pages
+and run in one bash session against the sandbox with outbound traffic blocked; then Clean up, and the account holds
+nothing of the learner's prefix, checked with the learner's own CLI."""
+
+import json
+
+from conftest import get_text, join_api
+from jobs_api import start, wait_for_job
+from lab_shell import bash_blocks, blocked_environment, run_bash, sandbox_lines, status
+
+# moto never brings ECS services to a steady state (it runs no tasks), so a waiter would poll for ten minutes:
+# in this test `aws … wait …` returns at once. Everything else runs as written.
+NO_WAITERS = 'aws() { if [ "$2" = wait ]; then return 0; fi; command aws --endpoint-url "$AWS_ENDPOINT_URL" "$@"; }'
+
+LEFTOVER_QUERIES = {
+    "queues": "aws sqs list-queues --queue-name-prefix {p} --query 'length(QueueUrls || `[]`)' --output text",
+    "topics": "aws sns list-topics --query \"length(Topics[?contains(TopicArn, ':{p}')])\" --output text",
+    "tables": "aws dynamodb list-tables --query \"length(TableNames[?starts_with(@, '{p}')])\" --output text",
+    "functions": "aws lambda list-functions --query \"length(Functions[?starts_with(FunctionName, '{p}')])\" --output text",
+    "roles": "aws iam list-roles --query \"length(Roles[?starts_with(RoleName, '{p}')])\" --output text",
+    "alarms": "aws cloudwatch describe-alarms --alarm-name-prefix {p} --query 'length(MetricAlarms)' --output text",
+    "dashboards": "aws cloudwatch list-dashboards --dashboard-name-prefix {p} --query 'length(DashboardEntries)' --output text",
+    "clusters": "aws ecs list-clusters --query \"length(clusterArns[?contains(@, '/{p}')])\" --output text",
+    "meshes": "aws appmesh list-meshes --query \"length(meshes[?starts_with(meshName, '{p}')])\" --output text",
+    "namespaces": "aws servicediscovery list-namespaces --query \"length(Namespaces[?starts_with(Name, '{p}')])\" --output text",
+    "log groups": "aws logs describe-log-groups --log-group-name-prefix {p} --query 'length(logGroups)' --output text",
+    "security groups": "aws ec2 describe-security-groups --filters Name=group-name,Values='{p}*' --query 'length(SecurityGroups)' --output text",
+}
+
+
+def count_left(lines, environment, prefix, cwd) -> dict:
+    script = lines + "\n" + "\n".join(
+        f"echo \"{name}=$({query.format(p=prefix)})\"" for name, query in LEFTOVER_QUERIES.items())
+    completed = run_bash(script, environment, cwd)
+    assert completed.returncode == 0, completed.stderr
+    return {line.split("=")[0]: int(line.split("=")[1]) for line in completed.stdout.splitlines() if "=" in line}
+
+
+def test_the_lab_by_hand_then_cleanup_leaves_nothing(base_url, lab_detail, tmp_path):
+    cookie = join_api(base_url, "Hands On")
+    prefix = json.loads(get_text(base_url, "/api/v1/session", cookie))["learner"]["prefix"]
+    lines = sandbox_lines(base_url, cookie)
+    environment = blocked_environment(tmp_path / "home", status(base_url, cookie)["endpoint"])
+    steps = [step["id"] for exercise in lab_detail["exercises"] if exercise["id"] != "wrap-up"
+             for step in exercise["steps"]]
+    blocks = []
+    for step in steps:
+        blocks += bash_blocks(get_text(base_url, f"/labs/cross-service/steps/{step}", cookie))
+    work = tmp_path / "work"
+    work.mkdir()
+    session = run_bash("\n".join([lines, NO_WAITERS, *blocks]), environment, work, timeout=1200)
+    assert "Failed to connect to proxy" not in session.stderr, "a lab command tried to leave the machine"
+
+    before = count_left(lines, environment, prefix, work)
+    # The lab's commands really built things in every service they use.
+    assert all(before[kind] > 0 for kind in ("queues", "topics", "tables", "functions", "roles", "alarms",
+                                             "clusters", "meshes", "namespaces")), before
+
+    preview = wait_for_job(base_url, start(base_url, cookie, "cleanup", {"dryRun": True})["job"]["id"], cookie)
+    assert len(preview["result"]["planned"]) >= sum(before.values())
+    cleanup = wait_for_job(base_url, start(base_url, cookie, "cleanup", {"dryRun": False})["job"]["id"], cookie,
+                           timeout=300)
+    assert cleanup["state"] == "completed", cleanup
+    assert cleanup["result"]["leftovers"] == [], cleanup["result"]["leftovers"]
+    assert count_left(lines, environment, prefix, work) == {kind: 0 for kind in LEFTOVER_QUERIES}
