@@ -13,9 +13,14 @@ from conftest import get_text
 BLOCK = re.compile(r'<figure class="code" data-language="bash">.*?<code[^>]*>(.*?)</code>', re.S)
 
 
+FOLDED = re.compile(r"<details class=\"(?:hint|solution)\">.*?</details>", re.S)
+
+
 def bash_blocks(page_html: str) -> list[str]:
-    """The text of each bash block, as `copy-code.js` copies it (the code element's text)."""
-    return [html.unescape(re.sub(r"<[^>]+>", "", block)) for block in BLOCK.findall(page_html)]
+    """The text of each bash block a learner runs, as `copy-code.js` copies it (the code element's text).
+
+    Blocks folded into hints and solutions are left out: they are for a learner who is stuck, or on a real account."""
+    return [html.unescape(re.sub(r"<[^>]+>", "", block)) for block in BLOCK.findall(FOLDED.sub("", page_html))]
 
 
 def sandbox_lines(base_url: str, cookie: str) -> str:

@@ -20,12 +20,19 @@ LEFTOVER_QUERIES = {
     "roles": "aws iam list-roles --query \"length(Roles[?starts_with(RoleName, '{p}')])\" --output text",
     "alarms": "aws cloudwatch describe-alarms --alarm-name-prefix {p} --query 'length(MetricAlarms)' --output text",
     "dashboards": "aws cloudwatch list-dashboards --dashboard-name-prefix {p} --query 'length(DashboardEntries)' --output text",
-    "clusters": "aws ecs list-clusters --query \"length(clusterArns[?contains(@, '/{p}')])\" --output text",
+    # Deleted clusters stay listed as INACTIVE, as on AWS: count the active ones.
+    "clusters": "aws ecs describe-clusters --clusters {p}cluster --query \"length(clusters[?status=='ACTIVE'])\" --output text",
     "meshes": "aws appmesh list-meshes --query \"length(meshes[?starts_with(meshName, '{p}')])\" --output text",
     "namespaces": "aws servicediscovery list-namespaces --query \"length(Namespaces[?starts_with(Name, '{p}')])\" --output text",
     "log groups": "aws logs describe-log-groups --log-group-name-prefix {p} --query 'length(logGroups)' --output text",
     "security groups": "aws ec2 describe-security-groups --filters Name=group-name,Values='{p}*' --query 'length(SecurityGroups)' --output text",
 }
+
+
+def context_of(text: str, marker: str) -> str:
+    lines = text.splitlines()
+    hits = [index for index, line in enumerate(lines) if marker in line][:3]
+    return "\n---\n".join("\n".join(lines[max(0, hit - 6):hit + 1]) for hit in hits)
 
 
 def count_left(lines, environment, prefix, cwd) -> dict:
@@ -48,8 +55,10 @@ def test_the_lab_by_hand_then_cleanup_leaves_nothing(base_url, lab_detail, tmp_p
         blocks += bash_blocks(get_text(base_url, f"/labs/cross-service/steps/{step}", cookie))
     work = tmp_path / "work"
     work.mkdir()
-    session = run_bash("\n".join([lines, NO_WAITERS, *blocks]), environment, work, timeout=1200)
-    assert "Failed to connect to proxy" not in session.stderr, "a lab command tried to leave the machine"
+    # Traced, so a command that tries to leave the machine can be named.
+    session = run_bash("\n".join([lines, NO_WAITERS, "set -x", *blocks]), environment, work, timeout=1200)
+    escapes = [line for line in session.stderr.splitlines() if "Failed to connect to proxy" in line]
+    assert not escapes, "a lab command tried to leave the machine:\n" + context_of(session.stderr, "Failed to connect")
 
     before = count_left(lines, environment, prefix, work)
     # The lab's commands really built things in every service they use.
