@@ -22,11 +22,16 @@ python3 -c "import huey" 2>/dev/null || { echo "jobs bench: missing huey (pip in
 FOLDER=$(mktemp -d)
 trap 'rm -rf "$FOLDER"' EXIT
 
-read -r ours_total ours_enqueue ours_complete < <("$LABGUIDE" bench-jobs --count "$COUNT" --workers "$WORKERS" --producers "$PRODUCERS" --database "$FOLDER/jobs.sqlite")
-read -r huey_total huey_enqueue huey_complete < <(python3 scripts/bench/jobs/huey_noop.py "$COUNT" "$WORKERS" "$PRODUCERS")
 ratio() { python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$1" "$2"; }
 
-echo "jobs.count=$COUNT workers=$WORKERS producers=$PRODUCERS durability=wal+synchronous_normal"
-echo "jobs.labguide_per_second=$ours_total (enqueue $ours_enqueue/s, complete $ours_complete/s)"
-echo "jobs.huey_per_second=$huey_total (enqueue $huey_enqueue/s, complete $huey_complete/s)"
-echo "jobs.speedup_vs_huey=$(ratio "$ours_total" "$huey_total")"
+# The server's pool is 8 workers (AWS-bound jobs, fair to a class); no-op throughput is also shown with 32 workers on
+# both sides, where the queue rather than the pool size is the limit.
+for workers in ${JOBS_BENCH_WORKER_COUNTS:-$WORKERS 32}; do
+    rm -f "$FOLDER"/jobs.sqlite*
+    read -r ours_total ours_enqueue ours_complete < <("$LABGUIDE" bench-jobs --count "$COUNT" --workers "$workers" --producers "$PRODUCERS" --database "$FOLDER/jobs.sqlite")
+    read -r huey_total huey_enqueue huey_complete < <(python3 scripts/bench/jobs/huey_noop.py "$COUNT" "$workers" "$PRODUCERS")
+    echo "jobs.count=$COUNT workers=$workers producers=$PRODUCERS durability=wal+synchronous_normal"
+    echo "jobs.labguide_per_second=$ours_total (enqueue $ours_enqueue/s, complete $ours_complete/s) goal>=5000"
+    echo "jobs.huey_per_second=$huey_total (enqueue $huey_enqueue/s, complete $huey_complete/s)"
+    echo "jobs.speedup_vs_huey=$(ratio "$ours_total" "$huey_total")"
+done

@@ -74,7 +74,8 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
 
     /// One line: `AWS SQS CreateQueue failed: QueueDeletedRecently (HTTP 400): message [request id …]`.
     public var description: String {
-        let unreachable = (kind == .circuitOpen || kind == .transport || kind == .timeout) ? endpoint.map { " (\($0))" } ?? "" : ""
+        let unreachable =
+            (kind == .circuitOpen || kind == .transport || kind == .timeout) ? endpoint.map { " (\($0))" } ?? "" : ""
         if kind == .circuitOpen || kind == .noCredentials || kind == .invalidConfiguration {
             return message + unreachable
         }

@@ -1,9 +1,9 @@
 import Foundation
 import Hummingbird
-import NIOCore
 import LabContent
 import LabJobs
 import LabStore
+import NIOCore
 
 /// Provision and clean up a learner's lab resources: JSON for the page script, forms for browsers without it.
 ///
