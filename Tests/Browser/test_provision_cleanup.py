@@ -119,3 +119,16 @@ def test_without_javascript_the_overview_forms_run_the_jobs(browser, base_url, j
     # The page refreshes itself while the job runs, then shows the result.
     expect(page.locator("#provision .job-status")).to_have_text("Created 7 of 7 resources.", timeout=30000)
     context.close()
+
+
+def test_cancelling_a_running_provision_stops_it_and_the_preview_shows_what_exists(base_url):
+    cookie = join_api(base_url, "Canceller")
+    job = start(base_url, cookie, "provision")["job"]
+    # A new sandbox account takes the emulator a moment to set up, so the job is still at its first resources.
+    status, cancelled = post_json(base_url, f"/api/v1/jobs/{job['id']}/cancel", cookie)
+    assert status == 200, cancelled
+    finished = wait_for_job(base_url, job["id"], cookie)
+    assert finished["state"] == "cancelled", finished
+    assert finished["progress"]["completed"] < 7
+    preview = wait_for_job(base_url, start(base_url, cookie, "cleanup", {"dryRun": True})["job"]["id"], cookie)
+    assert len(preview["result"]["planned"]) < 7, "the job stopped before creating everything"
