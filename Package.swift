@@ -186,7 +186,7 @@ let package = Package(
         // A moto_server child process per suite, shared by the suites that talk to the emulator.
         .target(
             name: "MotoTestSupport",
-            dependencies: ["AWSClient", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["AWSClient", "LabSandbox", .product(name: "Logging", package: "swift-log")],
             path: "Tests/MotoTestSupport",
             swiftSettings: swiftSettings
         ),
