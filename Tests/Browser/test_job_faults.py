@@ -133,7 +133,7 @@ def test_a_dead_emulator_fails_the_job_with_one_line_naming_the_endpoint_then_re
         moto.wait()
         failed = wait_for_job(base, start(base, cookie, "provision")["job"]["id"], cookie, timeout=180)
         assert failed["state"] == "discarded", failed
-        assert len(failed["errors"]) == failed["maxAttempts"] == 3, "retried with backoff, then given up"
+        assert len(failed["errors"]) == failed["maxAttempts"] == 5, "retried with backoff, then given up"
         message = failed["errors"][-1]["message"]
         assert "\n" not in message and f"127.0.0.1:{moto_port}" in message, message
         moto = start_moto(moto_port)

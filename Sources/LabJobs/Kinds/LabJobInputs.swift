@@ -29,7 +29,8 @@ enum LabJobFailure {
 }
 
 extension JobRetryPolicy {
-    /// Three tries a second or two apart: enough to ride out a restarting emulator, short enough to say so soon.
+    /// Five tries, one to ten seconds apart: rides out a restarting emulator, and survives a few server crashes
+    /// (a rescued lease counts as an attempt), yet fails a dead endpoint within half a minute.
     static let awsResources = JobRetryPolicy(
-        maxAttempts: 3, backoff: Backoff(base: .seconds(1), cap: .seconds(10), jitter: .full))
+        maxAttempts: 5, backoff: Backoff(base: .seconds(1), cap: .seconds(10), jitter: .full))
 }
