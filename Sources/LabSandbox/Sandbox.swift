@@ -19,6 +19,8 @@ public struct Sandbox: Sendable {
     public init(settings: SandboxSettings, logger: Logger) throws {
         self.settings = settings
         keyring = SandboxKeyring(secret: try settings.loadOrCreateSecret())
+        // Before any port is bound: an emulator orphaned by a killed server may still hold that server's sockets.
+        SandboxSupervisor.stopOrphan(settings: settings, logger: logger)
         status = SandboxStatus()
         recording = SandboxRecording(file: settings.recordingFile, logger: logger)
     }

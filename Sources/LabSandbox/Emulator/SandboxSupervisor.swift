@@ -57,15 +57,23 @@ struct SandboxSupervisor: Service {
         }
     }
 
-    /// A moto left behind by a LabGuide that was killed (`kill -9` skips shutdown) still holds its state and a port:
-    /// stop it, so the recording, not a stale process, is the one source of truth.
     private func killOrphan() {
+        Self.stopOrphan(settings: settings, logger: logger)
+    }
+
+    /// A moto left behind by a LabGuide that was killed (`kill -9` skips shutdown) still holds its state and a port,
+    /// and may hold the killed server's listening sockets too: stop it, and wait until it is gone, before anything
+    /// binds a port, so the recording, not a stale process, is the one source of truth.
+    static func stopOrphan(settings: SandboxSettings, logger: Logger) {
         guard let text = try? String(contentsOf: settings.pidFile, encoding: .utf8), let pid = Int32(text),
             let commandLine = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8),
             commandLine.contains("moto_server")
         else { return }
         logger.notice("Stopping a sandbox emulator left by an earlier run", metadata: ["sandbox.pid": "\(pid)"])
         kill(pid, SIGKILL)
+        for _ in 0..<100 where FileManager.default.fileExists(atPath: "/proc/\(pid)/cmdline") {
+            usleep(20_000)
+        }
     }
 }
 
