@@ -18,19 +18,33 @@ extension AWSRuntime {
         logger[metadataKey: "aws.service"] = "\(service.serviceID)"
         logger[metadataKey: "aws.operation"] = "\(operation.operation)"
         let attemptLogger = logger
+        let callLog = AWSCallLog.current
+        let started = ContinuousClock.now
+        func note(status: Int?, errorCode: String?) {
+            guard let callLog else { return }
+            let elapsed = started.duration(to: .now)
+            callLog.append(
+                AWSCallRecord(
+                    service: service.serviceID, operation: operation.operation, status: status, errorCode: errorCode,
+                    milliseconds: Int((elapsed.timeInterval * 1000).rounded())))
+        }
         do {
-            return try await pipeline.execute { attempt in
+            let response = try await pipeline.execute { attempt in
                 try await attemptOnce(
                     request, operation: operation, service: service, signingRegion: signingRegion,
                     logger: attemptLogger, attempt: attempt)
             }
+            note(status: response.statusCode, errorCode: nil)
+            return response
         } catch let error as TimeoutError {
+            note(status: nil, errorCode: "Timeout")
             var timeout = AWSError.makeTimeout(
                 after: error.limit, service: service.serviceID, operation: operation.operation)
             timeout.endpoint = endpoint.url.absoluteString
             logger.debug("AWS call timed out", metadata: ["aws.error.code": "\(timeout.code)"])
             throw timeout
         } catch let error as CircuitBreakerOpenError {
+            note(status: nil, errorCode: "CircuitOpen")
             logger.debug("AWS call rejected by the endpoint's circuit breaker", metadata: ["aws.endpoint": "\(endpoint.url)"])
             var rejection = AWSError(
                 kind: .circuitOpen, code: "CircuitOpen", message: error.description, service: service.serviceID,
@@ -38,6 +52,7 @@ extension AWSRuntime {
             rejection.endpoint = endpoint.url.absoluteString
             throw rejection
         } catch var error as AWSError {
+            note(status: error.statusCode, errorCode: error.code)
             error.endpoint = error.endpoint ?? endpoint.url.absoluteString
             logger.debug(
                 "AWS call failed",

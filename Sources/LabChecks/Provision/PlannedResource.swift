@@ -54,17 +54,9 @@ public enum ProvisionPlan {
     }
 
     static func resource(_ declaration: ResourceDeclaration, variables: LearnerVariables) -> PlannedResource {
-        var parameters: [String: PlannedResource.Value] = [:]
-        for (key, argument) in declaration.arguments {
-            switch argument {
-            case .text(let template): parameters[key] = .text(template.render(variables))
-            case .integer(let value): parameters[key] = .integer(value)
-            case .boolean(let value): parameters[key] = .boolean(value)
-            case .list(let templates): parameters[key] = .list(templates.map { $0.render(variables) })
-            }
-        }
-        return PlannedResource(
-            kind: declaration.kind, name: declaration.name(variables), parameters: parameters,
+        PlannedResource(
+            kind: declaration.kind, name: declaration.name(variables),
+            parameters: declaration.arguments.mapValues { PlannedResource.Value($0, variables: variables) },
             summary: declaration.summary.render(variables), rank: declaration.rank)
     }
 }
