@@ -93,3 +93,20 @@ def test_verify_without_javascript(browser, base_url, join):
         expect(page.locator('meta[http-equiv="refresh"]')).to_have_count(0)
     finally:
         context.close()
+
+
+def test_check_as_i_go_marks_the_step_once_it_passes(page, join, base_url, tmp_path):
+    # The page's timers run on Playwright's clock, so 15 s pass in an instant.
+    page.clock.install()
+    prefix = join(page, "Auto Check")
+    page.goto(STEP)
+    box = page.get_by_label("Check as I go", exact=False)
+    box.check()
+    create_topics(base_url, session_cookie(page), prefix, tmp_path,
+                  ["order-events", "user-events", "inventory-events"])
+    page.clock.run_for(16000)
+    expect(page.locator("[data-check-list] > .check.is-passed")).to_have_count(3, timeout=10000)
+    expect(page.locator("[data-completion]")).to_have_class(re.compile(r"\bis-verified\b"))
+    # The choice is remembered for the next page.
+    page.reload()
+    expect(page.get_by_label("Check as I go", exact=False)).to_be_checked()
