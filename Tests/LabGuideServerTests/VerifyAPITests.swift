@@ -198,4 +198,43 @@ struct VerifyAPITests {
             }
         }
     }
+
+    @Test func theOverviewFormVerifiesAnExerciseOnAPageThatListsEachStep() async throws {
+        let (app, database) = try await TestApp.make()
+        try await app.test(.router) { client in
+            let ana = try await client.join("Ana")
+            let ben = try await client.join("Ben")
+            let csrf = try await client.execute(uri: "/", method: .get, headers: [.cookie: ana, .accept: "text/html"]) {
+                try #require($0.cookie(named: "lg_csrf"))
+            }
+            let cookies = "\(ana); \(csrf)"
+            let location = try await client.execute(
+                uri: "/labs/cross-service/verify", method: .post,
+                headers: [.cookie: cookies, .contentType: "application/x-www-form-urlencoded", .accept: "text/html"],
+                body: ByteBuffer(string: "exercise=async-messaging&_csrf=\(csrf.dropFirst("lg_csrf=".count))")
+            ) { (response) async throws in
+                #expect(response.status == .seeOther)
+                return try #require(response.headers[.location])
+            }
+            #expect(location.hasPrefix("/labs/cross-service/verifications/"))
+            let jobID = try #require(Int64(location.split(separator: "/").last ?? ""))
+            for attempt in try await database.verifyAttempts(jobID: jobID) {
+                try await finish(database, attempt: attempt.id, statuses: Array(repeating: "passed", count: attempt.checkCount))
+            }
+            try await client.execute(uri: location, method: .get, headers: [.cookie: cookies, .accept: "text/html"]) {
+                (response) async throws in
+                #expect(response.status == .ok)
+                #expect(response.text.components(separatedBy: #"class="card verify-attempt is-passed""#).count == 6)
+                #expect(!response.text.contains(#"http-equiv="refresh""#))
+            }
+            try await client.execute(uri: "/labs/cross-service", method: .get, headers: [.cookie: ana, .accept: "text/html"]) {
+                (response) async throws in
+                #expect(response.text.components(separatedBy: "badge-verified").count == 6)
+            }
+            try await client.execute(uri: location, method: .get, headers: [.cookie: ben, .accept: "text/html"]) {
+                (response) async throws in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
 }
