@@ -13,6 +13,7 @@ struct ComputeCheckTests {
         let check = VerifyFixtures.check("ecs.cluster", ["cluster": .text(cluster)])
         let missing = await VerifyFixtures.run(check, as: learner)
         #expect(missing.status == .failed)
+        #expect(missing.expected == "an active ECS cluster named \(cluster)")
         #expect(missing.observed == "there is no active ECS cluster named \(cluster) in us-east-1")
         let created = try await ECSClient(runtime: learner.runtime).createCluster(name: cluster, tags: [:])
         let found = await VerifyFixtures.run(check, as: learner)
@@ -28,6 +29,7 @@ struct ComputeCheckTests {
         let check = VerifyFixtures.check("ecs.service", ["cluster": .text(cluster), "service": .text(name)])
         let noCluster = await VerifyFixtures.run(check, as: learner)
         #expect(noCluster.status == .failed)
+        #expect(noCluster.expected == "ECS service \(name) in cluster \(cluster)")
         #expect(noCluster.observed == "there is no ECS cluster named \(cluster)")
 
         let ecs = ECSClient(runtime: learner.runtime)
@@ -44,6 +46,7 @@ struct ComputeCheckTests {
         _ = try await ecs.createService(definition)
         let scaledDown = await VerifyFixtures.run(check, as: learner)
         #expect(scaledDown.status == .failed)
+        #expect(scaledDown.expected == "ECS service \(name) active with at least one task")
         #expect(scaledDown.observed == "ECS service \(name) in cluster \(cluster) is ACTIVE with 0 desired tasks")
 
         definition.name = learner.prefix + "inventory"
@@ -64,6 +67,7 @@ struct ComputeCheckTests {
             "servicediscovery.service", ["namespace": .text(namespace), "service": .text("inventory")])
         let missing = await VerifyFixtures.run(namespaceCheck, as: learner)
         #expect(missing.status == .failed)
+        #expect(missing.expected == "a Cloud Map namespace named \(namespace)")
         #expect(missing.observed == "there is no Cloud Map namespace named \(namespace) in us-east-1")
         #expect(await VerifyFixtures.run(serviceCheck, as: learner).observed == missing.observed)
 
@@ -77,6 +81,7 @@ struct ComputeCheckTests {
         _ = try await cloudMap.createService(name: "user", namespaceID: namespaceID)
         let noService = await VerifyFixtures.run(serviceCheck, as: learner)
         #expect(noService.status == .failed)
+        #expect(noService.expected == "a Cloud Map service named inventory in namespace \(namespace)")
         #expect(noService.observed == "namespace \(namespace) has no service named inventory (it has user)")
 
         let service = try await cloudMap.createService(name: "inventory", namespaceID: namespaceID)

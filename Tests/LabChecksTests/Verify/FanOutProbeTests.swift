@@ -112,6 +112,35 @@ struct FanOutProbeTests {
         #expect(afterNotification.map(\.MessageId) == [spared])
     }
 
+    @Test("the lab's two fan-out checks run at once on shared queues, each hands the other's probe back, both pass")
+    func labStep() async throws {
+        let learner = try VerifyFixtures.makeLearner()
+        let sns = SNSClient(runtime: learner.runtime)
+        let orderTopic = try await sns.createTopic(name: learner.prefix + "order-events")
+        let inventoryTopic = try await sns.createTopic(name: learner.prefix + "inventory-events")
+        let subscriptions: [(String, String, [String]?)] = [
+            ("inventory", orderTopic, ["OrderCreated", "OrderCancelled"]),
+            ("notification", orderTopic, ["OrderCreated", "OrderShipped"]), ("analytics", orderTopic, nil),
+            ("order-processing", inventoryTopic, ["StockReserved", "StockUnavailable"]),
+        ]
+        var urls: [String] = []
+        for (name, topic, eventTypes) in subscriptions {
+            let queue = try await VerifyFixtures.makeQueue(name, for: learner)
+            var attributes = ["RawMessageDelivery": "true"]
+            if let eventTypes {
+                let quoted = eventTypes.map { "\"\($0)\"" }.joined(separator: ", ")
+                attributes["FilterPolicy"] = "{\"eventType\": [\(quoted)]}"
+            }
+            try await VerifyFixtures.subscribe(queue.arn, to: topic, for: learner, attributes: attributes)
+            urls.append(queue.url)
+        }
+        let checks = try VerifyFixtures.labChecks(step: "publish-order-event", for: learner)
+        let environment = CheckEnvironment(account: learner, isSandbox: true, deliveryWait: .seconds(2))
+        let results = await CheckRunner(environment: environment, budget: .seconds(30)).run(checks)
+        #expect(results.map(\.status) == [.passed, .passed], "\(results.map { $0.observed ?? "" })")
+        for url in urls { #expect(try await messageCount(url, learner) == 0, "\(url)") }
+    }
+
     @Test("a missing topic or queue fails before anything is published")
     func missingResources() async throws {
         let learner = try VerifyFixtures.makeLearner()

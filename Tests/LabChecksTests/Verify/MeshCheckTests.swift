@@ -31,6 +31,7 @@ struct MeshCheckTests {
         let check = VerifyFixtures.check("appmesh.mesh", ["mesh": .text(mesh)])
         let missing = await VerifyFixtures.run(check, as: learner)
         #expect(missing.status == .failed)
+        #expect(missing.expected == "a mesh named \(mesh)")
         #expect(missing.observed == "there is no mesh named \(mesh)")
         _ = try await AppMeshClient(runtime: learner.runtime).create(.mesh, name: mesh, spec: AppMeshSpec.mesh())
         let found = await VerifyFixtures.run(check, as: learner)
@@ -51,6 +52,7 @@ struct MeshCheckTests {
             "backends": .list(backends),
         ]
         let missing = await VerifyFixtures.run(VerifyFixtures.check("appmesh.virtual-node", parameters), as: learner)
+        #expect(missing.expected == "virtual node order in mesh \(mesh)")
         #expect(missing.observed == "there is no virtual node named order in mesh \(mesh)")
 
         _ = try await appMesh.create(

@@ -39,6 +39,7 @@ struct MessagingCheckTests {
             ])
         let unsubscribed = await VerifyFixtures.run(check, as: learner)
         #expect(unsubscribed.status == .failed)
+        #expect(unsubscribed.expected == "queue \(learner.prefix)inventory subscribed to topic \(topic)")
         #expect(
             unsubscribed.observed
                 == "topic \(topic) has no subscription for queue \(learner.prefix)inventory (it has no subscriptions at all)")
@@ -75,6 +76,7 @@ struct MessagingCheckTests {
         let check = VerifyFixtures.check("sqs.queue", ["queue": .text(name), "visibilityTimeout": .integer(60)])
         let missing = await VerifyFixtures.run(check, as: learner)
         #expect(missing.status == .failed)
+        #expect(missing.expected == "an SQS queue named \(name)")
         #expect(missing.observed == "there is no SQS queue named \(name) in us-east-1")
 
         let queue = try await VerifyFixtures.makeQueue("order-processing", for: learner)

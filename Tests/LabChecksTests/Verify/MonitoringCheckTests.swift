@@ -16,6 +16,7 @@ struct MonitoringCheckTests {
             ["alarm": .text(name), "metric": .text("ApproximateNumberOfMessagesVisible"), "namespace": .text("AWS/SQS")])
         let missing = await VerifyFixtures.run(check, as: learner)
         #expect(missing.status == .failed)
+        #expect(missing.expected == "a CloudWatch alarm named \(name)")
         #expect(missing.observed == "there is no CloudWatch alarm named \(name) in us-east-1")
 
         let cloudWatch = CloudWatchClient(runtime: learner.runtime)
@@ -40,6 +41,7 @@ struct MonitoringCheckTests {
         let check = VerifyFixtures.check("cloudwatch.dashboard", ["dashboard": .text(name)])
         let missing = await VerifyFixtures.run(check, as: learner)
         #expect(missing.status == .failed)
+        #expect(missing.expected == "a CloudWatch dashboard named \(name)")
         #expect(missing.observed == "there is no CloudWatch dashboard named \(name)")
         let body = #"{"widgets":[{"type":"text","x":0,"y":0,"width":6,"height":3,"properties":{"markdown":"orders"}}]}"#
         _ = try await CloudWatchClient(runtime: learner.runtime).putDashboard(name: name, body: body)
@@ -91,6 +93,7 @@ struct TraceCheckTests {
         let check = VerifyFixtures.check("xray.traces", ["service": .text(service)])
         let none = await VerifyFixtures.run(check, as: learner)
         #expect(none.status == .failed)
+        #expect(none.expected == "a trace with a segment from service \(service) in the last six hours")
         #expect(none.observed == "X-Ray has no traces in the last six hours")
 
         let xray = XRayClient(runtime: learner.runtime)

@@ -14,6 +14,7 @@ struct StateCheckTests {
         let check = VerifyFixtures.check("lambda.function", ["function": .text(name)])
         let missing = await VerifyFixtures.run(check, as: learner)
         #expect(missing.status == .failed)
+        #expect(missing.expected == "a Lambda function named \(name)")
         #expect(missing.observed == "there is no Lambda function named \(name) in us-east-1")
 
         let role = try await IAMClient(runtime: learner.runtime).createRole(
@@ -50,6 +51,7 @@ struct StateCheckTests {
         let check = VerifyFixtures.check("dynamodb.table", ["table": .text(name)])
         let missing = await VerifyFixtures.run(check, as: learner)
         #expect(missing.status == .failed)
+        #expect(missing.expected == "a DynamoDB table named \(name)")
         #expect(missing.observed == "there is no DynamoDB table named \(name) in us-east-1")
         _ = try await makeTable(learner, state: "closed", failures: 0)
         let found = await VerifyFixtures.run(check, as: learner)
@@ -78,6 +80,7 @@ struct StateCheckTests {
 
         let noItem = await VerifyFixtures.run(check("closed", service: "order"), as: learner)
         #expect(noItem.status == .failed)
+        #expect(noItem.expected == "a breaker item for order in state closed")
         #expect(noItem.observed == "table \(table) has no item with service order")
 
         #expect(await VerifyFixtures.run(check("closed"), as: learner).status == .passed)
