@@ -56,13 +56,7 @@ final class RealAccountStandIn: Sendable {
 
     /// A learner whose runtime talks to the stand-in instead of moto.
     func makeLearner() throws -> LearnerAccount {
-        let configuration = try AWSConfiguration.resolve(
-            environment: SandboxAccount.makeEnvironment(endpoint: URL(string: "http://127.0.0.1:\(port)")!))
-        let runtime = try AWSRuntime(
-            configuration: configuration, credentialProvider: StaticCredentialProvider(SandboxAccount.bootstrapCredentials))
-        return try LearnerAccount(
-            runtime: runtime, prefix: "lg-real-9x9x-", handle: "real-9x9x", labID: "cross-service", accountID: "123456789012",
-            region: "us-east-1")
+        try VerifyFixtures.makeLearner(port: port, prefix: "lg-real-9x9x-")
     }
 
     func stop() {

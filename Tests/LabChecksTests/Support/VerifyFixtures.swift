@@ -59,3 +59,16 @@ extension VerifyFixtures {
         return CheckPlan.make(for: step, variables: variables)
     }
 }
+
+extension VerifyFixtures {
+    /// A learner whose runtime talks to `port` on loopback instead of the suite's moto.
+    static func makeLearner(port: Int, prefix: String) throws -> LearnerAccount {
+        let configuration = try AWSConfiguration.resolve(
+            environment: SandboxAccount.makeEnvironment(endpoint: URL(string: "http://127.0.0.1:\(port)")!))
+        let runtime = try AWSRuntime(
+            configuration: configuration, credentialProvider: StaticCredentialProvider(SandboxAccount.bootstrapCredentials))
+        return try LearnerAccount(
+            runtime: runtime, prefix: prefix, handle: String(prefix.dropFirst(3).dropLast()), labID: "cross-service",
+            accountID: "123456789012", region: "us-east-1")
+    }
+}

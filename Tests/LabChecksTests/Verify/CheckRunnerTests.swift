@@ -69,13 +69,7 @@ struct CheckRunnerTests {
 
     /// A learner whose endpoint is `port` on loopback.
     func learner(at port: Int) throws -> LearnerAccount {
-        let configuration = try AWSConfiguration.resolve(
-            environment: SandboxAccount.makeEnvironment(endpoint: URL(string: "http://127.0.0.1:\(port)")!))
-        let runtime = try AWSRuntime(
-            configuration: configuration, credentialProvider: StaticCredentialProvider(SandboxAccount.bootstrapCredentials))
-        return try LearnerAccount(
-            runtime: runtime, prefix: "lg-dead-0000-", handle: "dead-0000", labID: "cross-service", accountID: "123456789012",
-            region: "us-east-1")
+        try VerifyFixtures.makeLearner(port: port, prefix: "lg-dead-0000-")
     }
 
     @Test("a closed port ends error in one line within the budget, never failed")
