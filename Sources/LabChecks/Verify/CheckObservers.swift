@@ -32,15 +32,6 @@ enum CheckObservers {
         }
     }
 
-    /// The names `observe` answers, which must be every name in `CheckCatalog`.
-    static let names = [
-        "appmesh.mesh", "appmesh.virtual-node", "appmesh.virtual-router", "appmesh.route", "appmesh.virtual-service",
-        "servicediscovery.namespace", "servicediscovery.service", "ecs.cluster", "ecs.service", "ecs.service-connect",
-        "sns.topic", "sns.subscription", "sqs.queue", "sqs.dead-letter-queue", "messaging.fan-out", "lambda.function",
-        "dynamodb.table", "breaker.state", "cloudwatch.alarm", "cloudwatch.dashboard", "xray.traces",
-        "cleanup.no-leftovers",
-    ]
-
     /// Why the sandbox cannot answer a check, and what a real account is checked for.
     static func unsupportedReason(for check: RenderedCheck) -> String {
         let realAccount = "On a real AWS account Verify checks that \(check.summary)."

@@ -78,9 +78,12 @@ enum ComputeObservers {
         // Real ECS reports the settings on each deployment; the sandbox keeps what it was given on the service.
         let primary = service.deployments?.first { $0.status == "PRIMARY" }
         let configuration = primary?.serviceConnectConfiguration ?? service.serviceConnectConfiguration
-        let discoveryNames =
+        // Both lists name the same discovery names where both are present; each name once, in order.
+        var discoveryNames: [String] = []
+        let named =
             (primary?.serviceConnectResources ?? []).compactMap(\.discoveryName)
             + (configuration?.services ?? []).compactMap { $0.discoveryName ?? $0.portName }
+        for discoveryName in named where !discoveryNames.contains(discoveryName) { discoveryNames.append(discoveryName) }
         let facts = [
             "serviceConnectConfiguration.enabled": configuration.map { String($0.enabled) } ?? "",
             "serviceConnectConfiguration.namespace": configuration?.namespace ?? "",

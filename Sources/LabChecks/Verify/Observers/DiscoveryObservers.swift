@@ -40,8 +40,8 @@ enum DiscoveryObservers {
         // A namespace of another type still holds services; only a missing one ends the check here.
         let (id, outcome) = try await Self.namespace(namespace, summary: check.summary, in: environment)
         guard let id else { return outcome }
-        let services = try await CloudMapClient(runtime: environment.account.runtime).listServices().collect()
-            .filter { $0.NamespaceId == id }
+        let services = try await CloudMapClient(runtime: environment.account.runtime).listServices(namespaceID: id).collect()
+            .filter { ($0.NamespaceId ?? id) == id }
         guard let service = services.first(where: { $0.Name == name }) else {
             let others = services.map(\.Name)
             return .failed(

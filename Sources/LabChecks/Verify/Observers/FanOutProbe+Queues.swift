@@ -17,9 +17,11 @@ extension FanOutProbe {
             let messages = try await sqs.receiveMessages(
                 queueURL: url, maxMessages: 10, waitSeconds: waitSeconds, visibilityTimeout: Self.receiveVisibility)
             if let delivery = try await sort(messages, in: url) { return delivery }
-            guard remaining > .zero else { return nil }
-            // Only others' messages (another check's probe, the learner's own): give them a moment back in the queue.
-            if !messages.isEmpty { try await Task.sleep(for: min(remaining, wait / Self.maxReceives)) }
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .zero else { return nil }
+            // Others' messages only (another check's probe, the learner's own), or no long poll: give SNS and the
+            // other messages a moment instead of asking again at once.
+            if !messages.isEmpty || waitSeconds == 0 { try await Task.sleep(for: min(left, wait / Self.maxReceives)) }
         }
         return nil
     }
@@ -65,7 +67,7 @@ extension FanOutProbe {
     static func probe(in body: String) -> (id: String, delivery: Delivery)? {
         guard let json = JSONValue(parsing: body) else { return nil }
         if let id = json["probeId"]?.stringValue { return (id, .raw) }
-        guard json["Type"]?.stringValue == "Notification", let inner = json["Message"]?.stringValue,
+        guard let inner = json["Message"]?.stringValue,
             let id = JSONValue(parsing: inner)?["probeId"]?.stringValue
         else { return nil }
         return (id, .envelope)

@@ -81,7 +81,8 @@ struct FanOutProbe: Sendable {
         let probe = "the \(eventType) probe from topic \(topic)"
         let notIn = spared.isEmpty ? "" : ", and not in \(listed(spared))"
         guard !missed.isEmpty || !unwanted.isEmpty else {
-            return .passed("\(probe) reached \(listed(reached))\(notIn)", facts: facts)
+            let spareText = spared.isEmpty ? "" : ", and not \(listed(spared))"
+            return .passed("\(probe) reached \(listed(reached))\(spareText)", facts: facts)
         }
         let expected = "\(probe) in \(listed(arrived.map(\.0)))\(notIn)"
         var observed: [String] = []

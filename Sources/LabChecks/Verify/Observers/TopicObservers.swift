@@ -26,11 +26,12 @@ enum TopicObservers {
     }
 
     static func subscription(_ check: RenderedCheck, in environment: CheckEnvironment) async throws -> CheckOutcome {
-        let topicName = MessagingLookup.topicName(try check.requiredText("topic"))
+        let topic = try check.requiredText("topic")
+        let topicName = MessagingLookup.topicName(topic)
         let queueName = MessagingLookup.queueName(try check.requiredText("queue"))
         let runtime = environment.account.runtime
         let sns = SNSClient(runtime: runtime)
-        guard let topicARN = try await MessagingLookup(runtime: runtime).topicARN(try check.requiredText("topic")) else {
+        guard let topicARN = try await MessagingLookup(runtime: runtime).topicARN(topic) else {
             return missingTopic(topicName, in: environment)
         }
         let all = try await sns.listSubscriptions(topicARN: topicARN).collect()
@@ -47,7 +48,7 @@ enum TopicObservers {
         guard subscription.subscriptionARN.hasPrefix("arn:") else {
             return .failed(
                 expected: "a confirmed subscription of queue \(queueName) to topic \(topicName)",
-                observed: "the subscription of queue \(queueName) to topic \(topicName) is \(subscription.subscriptionARN)",
+                observed: "the subscription of queue \(queueName) to topic \(topicName) is still pending confirmation",
                 hint: "An SQS subscription confirms itself when the queue is in the same account; check the endpoint ARN.")
         }
         let attributes =
