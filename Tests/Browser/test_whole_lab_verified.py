@@ -71,7 +71,8 @@ def test_the_whole_lab_by_hand_verified_step_by_step(base_url, lab_detail, tmp_p
                     failed = [c for c in before["checks"] if c["status"] == "failed"]
                     if before["state"] != "failed" or not any(prefix in (c["observed"] or "") for c in failed):
                         problems.append(f"{step['id']} before its commands: {before['state']}\n{check_lines(before)}")
-                shell.run("\n".join(blocks))
+                # The set-up step's own lines define `aws` again: the no-waiters wrapper goes back after every step.
+                shell.run("\n".join(blocks + [NO_WAITERS]))
                 if step["checks"]:
                     after = verify_step(base_url, cookie, step["id"])
                     wrong = [c for c in after["checks"] if c["status"] not in ("passed", "unsupported")]

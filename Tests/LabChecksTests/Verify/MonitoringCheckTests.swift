@@ -94,7 +94,7 @@ struct TraceCheckTests {
         let none = await VerifyFixtures.run(check, as: learner)
         #expect(none.status == .failed)
         #expect(none.expected == "a trace with a segment from service \(service) in the last six hours")
-        #expect(none.observed == "X-Ray has no traces in the last six hours")
+        #expect(none.observed == "X-Ray has no traces from service \(service) in the last six hours")
 
         let xray = XRayClient(runtime: learner.runtime)
         #expect(try await xray.putTraceSegments([segment(named: learner.prefix + "inventory")]) == [])

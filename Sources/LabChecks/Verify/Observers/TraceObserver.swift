@@ -30,7 +30,7 @@ enum TraceObserver {
         guard !ids.isEmpty else {
             return .failed(
                 expected: "\(what) in the last six hours",
-                observed: "X-Ray has no traces\(filter == nil ? "" : " matching \(filter ?? "")") in the last six hours",
+                observed: "X-Ray has no traces" + (service.map { " from service \($0)" } ?? "") + " in the last six hours",
                 hint:
                     "Segments reach X-Ray from the X-Ray daemon or from put-trace-segments; a segment without end_time is not a finished trace.",
                 facts: facts)
