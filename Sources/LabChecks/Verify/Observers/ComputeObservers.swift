@@ -12,7 +12,38 @@ enum ComputeObservers {
                 observed: "there is no active ECS cluster named \(cluster) in \(environment.account.region)",
                 hint: "A deleted cluster stays listed as INACTIVE for a while; a new one with the same name is fine.")
         }
-        return .passed("ECS cluster \(cluster) is active", facts: ["clusterArn": arn])
+        guard let namespace = check.text("serviceConnectNamespace") else {
+            return .passed("ECS cluster \(cluster) is active", facts: ["clusterArn": arn])
+        }
+        return try await serviceConnectDefaults(of: cluster, arn: arn, namespace: namespace, in: environment)
+    }
+
+    /// The cluster's Service Connect default namespace: AWS keeps the namespace's ARN, the emulator the name given.
+    static func serviceConnectDefaults(
+        of cluster: String, arn: String, namespace: String, in environment: CheckEnvironment
+    ) async throws -> CheckOutcome {
+        let runtime = environment.account.runtime
+        let described = try await ECSClient(runtime: runtime).describeClusters([cluster]).clusters.first
+        let current = described?.serviceConnectDefaults?.namespace
+        var facts = ["clusterArn": arn, "serviceConnectDefaults.namespace": current ?? ""]
+        let expected = "ECS cluster \(cluster) with Service Connect defaulting to namespace \(namespace)"
+        guard let current else {
+            return .failed(
+                expected: expected, observed: "ECS cluster \(cluster) has no Service Connect defaults",
+                hint: "Service Connect defaults are a setting of the cluster itself, made after it exists.", facts: facts)
+        }
+        let found = try await CloudMapClient(runtime: runtime).listNamespaces().collect().first { $0.Name == namespace }
+        facts["namespaceId"] = found?.Id ?? ""
+        let matches =
+            current == namespace || current == found?.Arn || (found.map { current.hasSuffix("/\($0.Id)") } ?? false)
+        guard matches else {
+            return .failed(
+                expected: expected,
+                observed: "ECS cluster \(cluster) has Service Connect defaulting to namespace \(current)",
+                hint: "The default namespace must be the lab's Cloud Map namespace, the one the services register in.",
+                facts: facts)
+        }
+        return .passed("ECS cluster \(cluster) defaults Service Connect to namespace \(namespace)", facts: facts)
     }
 
     /// An ECS service, or the failed outcome that says why there is none.
