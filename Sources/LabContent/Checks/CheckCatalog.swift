@@ -35,7 +35,14 @@ public enum CheckCatalog {
         .init(
             "servicediscovery.service", summary: "Cloud Map service {{service}} exists in namespace {{namespace}}",
             [.init("namespace", rule: .httpNamespace), .init("service", rule: .cloudMapService)]),
-        .init("ecs.cluster", summary: "ECS cluster {{cluster}} exists", [.init("cluster", rule: .cluster)]),
+        .init(
+            "ecs.cluster", summary: "ECS cluster {{cluster}} exists",
+            [
+                .init("cluster", rule: .cluster),
+                .optional(
+                    "serviceConnectNamespace", rule: .httpNamespace,
+                    clause: ", with Service Connect defaulting to namespace {{serviceConnectNamespace}}"),
+            ]),
         .init(
             "ecs.service", summary: "ECS service {{service}} runs in cluster {{cluster}}",
             [.init("cluster", rule: .cluster), .init("service", rule: .ecsService)]),
