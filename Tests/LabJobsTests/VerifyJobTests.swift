@@ -73,7 +73,7 @@ struct VerifyJobTests {
         let sqs = SQSClient(runtime: fixture.runtime)
         _ = try await sqs.createQueue(name: "lg-sec-7f3k-order-processing")
         var kept: [String] = []
-        for step in ["create-queues", "create-topics", "subscribe-queues", "publish-order-event"] {
+        for step in ["create-queues", "create-topics", "subscribe-queues", "breaker-state-table"] {
             let (attempt, results) = try await verify(fixture, step: step)
             for result in results {
                 kept += [

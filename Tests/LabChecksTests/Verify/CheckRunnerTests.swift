@@ -48,8 +48,7 @@ struct CheckRunnerTests {
             _ = try await SQSClient(runtime: learner.runtime).sendMessage(queueURL: queue.url, body: "learner's own")
         }
         let checks =
-            try VerifyFixtures.labChecks(step: "publish-order-event", for: learner)
-            + VerifyFixtures.labChecks(step: "subscribe-queues", for: learner)
+            try VerifyFixtures.labChecks(step: "subscribe-queues", for: learner)
             + VerifyFixtures.labChecks(step: "breaker-state-table", for: learner)
             + VerifyFixtures.labChecks(step: "cleanup", for: learner)
         let environment = CheckEnvironment(account: learner, isSandbox: true, deliveryWait: .milliseconds(300))
@@ -121,7 +120,10 @@ struct CheckRunnerTests {
             _ = try await VerifyFixtures.makeQueue(name, for: learner)
         }
         // Nothing is subscribed, so each fan-out check waits out its whole delivery wait.
-        let checks = try VerifyFixtures.labChecks(step: "publish-order-event", for: learner)
+        // The lab's two fan-out probes, which verify the subscriptions step.
+        let checks = try VerifyFixtures.labChecks(step: "subscribe-queues", for: learner).filter {
+            $0.name == "messaging.fan-out"
+        }
         let environment = CheckEnvironment(account: learner, isSandbox: true, deliveryWait: .seconds(1))
         let started = ContinuousClock.now
         let results = await CheckRunner(environment: environment, budget: .seconds(30)).run(checks)

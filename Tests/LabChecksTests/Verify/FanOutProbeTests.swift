@@ -134,7 +134,10 @@ struct FanOutProbeTests {
             try await VerifyFixtures.subscribe(queue.arn, to: topic, for: learner, attributes: attributes)
             urls.append(queue.url)
         }
-        let checks = try VerifyFixtures.labChecks(step: "publish-order-event", for: learner)
+        // The lab's two fan-out probes, which verify the subscriptions step.
+        let checks = try VerifyFixtures.labChecks(step: "subscribe-queues", for: learner).filter {
+            $0.name == "messaging.fan-out"
+        }
         let environment = CheckEnvironment(account: learner, isSandbox: true, deliveryWait: .seconds(2))
         let results = await CheckRunner(environment: environment, budget: .seconds(30)).run(checks)
         #expect(results.map(\.status) == [.passed, .passed], "\(results.map { $0.observed ?? "" })")
