@@ -62,6 +62,7 @@ def test_the_whole_lab_by_hand_verified_step_by_step(base_url, lab_detail, tmp_p
     work.mkdir()
     shell = BashSession(environment, work, tmp_path / "trace.log")
     problems = []
+    skipped = []
     before_wrap_up = None
     try:
         # Traced, so a command that tries to leave the machine can be named.
