@@ -40,7 +40,7 @@ public struct AWSRuntime: Sendable {
         self.configuration = configuration
         self.credentialProvider = credentialProvider
         self.credentialSource = credentialSource
-        self.transport = transport ?? URLSessionTransport(connectTimeout: configuration.connectTimeout)
+        self.transport = transport ?? AsyncHTTPClientTransport(connectTimeout: configuration.connectTimeout)
         self.region = resolvedRegion
         self.retry =
             retry ?? AWSRetryStrategy.makeRetry(maxAttempts: configuration.maxAttempts, clock: clock, generator: generator)
@@ -56,7 +56,7 @@ public struct AWSRuntime: Sendable {
         transport: (any HTTPTransport)? = nil,
         logger: Logger = Logger(label: "labguide.aws")
     ) throws -> AWSRuntime {
-        let transport = transport ?? URLSessionTransport(connectTimeout: configuration.connectTimeout)
+        let transport = transport ?? AsyncHTTPClientTransport(connectTimeout: configuration.connectTimeout)
         let (provider, source) = try CredentialChain(configuration: configuration, transport: transport, logger: logger)
             .makeProvider()
         return try AWSRuntime(

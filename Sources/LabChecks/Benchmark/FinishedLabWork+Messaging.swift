@@ -9,23 +9,32 @@ extension FinishedLabWork {
         for topic in ["order-events", "user-events", "inventory-events"] {
             topics[topic] = try await sns.createTopic(name: "\(prefix)\(topic)")
         }
-        let subscriptions = [
-            ("order-processing", "order-events", #"{"eventType":["OrderCreated","OrderCancelled"]}"#),
-            ("inventory", "order-events", #"{"eventType":["OrderCreated"]}"#),
-            ("notification", "user-events", #"{"eventType":["UserRegistered"]}"#),
-            ("analytics", "inventory-events", #"{"eventType":["StockLow"]}"#),
-        ]
-        for (queue, topic, filter) in subscriptions {
+        var queueARNs: [String: String] = [:]
+        for queue in ["order-processing", "inventory", "notification", "analytics"] {
             let deadLetterURL = try await sqs.createQueue(name: "\(prefix)\(queue)-dlq")
             let deadLetterARN = try await sqs.getQueueAttributes(url: deadLetterURL, names: ["QueueArn"])["QueueArn"] ?? ""
             let redrive = #"{"deadLetterTargetArn":"\#(deadLetterARN)","maxReceiveCount":"3"}"#
-            let url = try await sqs.createQueue(name: "\(prefix)\(queue)", attributes: ["RedrivePolicy": redrive])
-            let queueARN = try await sqs.getQueueAttributes(url: url, names: ["QueueArn"])["QueueArn"] ?? ""
-            _ = try await sns.subscribe(
-                topicARN: topics[topic] ?? "", protocolName: "sqs", endpoint: queueARN,
-                attributes: ["FilterPolicy": filter, "RawMessageDelivery": "true"])
+            let url = try await sqs.createQueue(
+                name: "\(prefix)\(queue)", attributes: ["RedrivePolicy": redrive, "VisibilityTimeout": "60"])
+            queueARNs[queue] = try await sqs.getQueueAttributes(url: url, names: ["QueueArn"])["QueueArn"] ?? ""
         }
-        return topics.count + 3 * subscriptions.count
+        // The routing table of the lab's subscriptions step, so its fan-out probes pass as they do for a learner.
+        let subscriptions: [(queue: String, topic: String, filter: String?)] = [
+            ("inventory", "order-events", #"{"eventType":["OrderCreated","OrderCancelled"]}"#),
+            ("notification", "order-events", #"{"eventType":["OrderCreated","OrderShipped"]}"#),
+            ("analytics", "order-events", nil),
+            ("order-processing", "inventory-events", #"{"eventType":["StockReserved","StockUnavailable"]}"#),
+            ("analytics", "inventory-events", nil),
+            ("notification", "user-events", #"{"eventType":["UserRegistered"]}"#),
+        ]
+        for subscription in subscriptions {
+            var attributes = ["RawMessageDelivery": "true"]
+            if let filter = subscription.filter { attributes["FilterPolicy"] = filter }
+            _ = try await sns.subscribe(
+                topicARN: topics[subscription.topic] ?? "", protocolName: "sqs",
+                endpoint: queueARNs[subscription.queue] ?? "", attributes: attributes)
+        }
+        return topics.count + 2 * queueARNs.count + subscriptions.count
     }
 
     static func createBreakerAndMonitoring(prefix: String, runtime: AWSRuntime, zipFile: Data) async throws -> Int {

@@ -33,16 +33,35 @@ struct BenchVerifyCommand: AsyncParsableCommand {
             let steps = bench.lab.steps.filter { !$0.checks.isEmpty }
             var all: [Double] = []
             var queues: [Double] = []
+            var perStep: [String: [(seconds: Double, cpu: Double)]] = [:]
             let cpuBefore = Self.cpuSeconds()
             for _ in 0..<rounds {
                 for step in steps {
                     let checks = CheckPlan.make(for: step, variables: variables)
-                    let seconds = try await LabBench.time { _ = await runner.run(checks) }
+                    let cpuStart = Self.cpuSeconds()
+                    var results: [CheckResult] = []
+                    let seconds = try await LabBench.time { results = await runner.run(checks) }
+                    if ProcessInfo.processInfo.environment["BENCH_VERIFY_CALLS"] == step.id {
+                        for result in results {
+                            let calls = result.calls.map { "\($0.operation):\($0.milliseconds)" }.joined(separator: " ")
+                            FileHandle.standardError.write(Data("\(result.status) \(result.durationMs) ms: \(calls)\n".utf8))
+                        }
+                    }
+                    perStep[step.id, default: []].append((seconds, Self.cpuSeconds() - cpuStart))
                     all.append(seconds)
                     if step.id == "create-queues" { queues.append(seconds) }
                 }
             }
             let cpu = (Self.cpuSeconds() - cpuBefore) / Double(max(1, all.count))
+            // Per step, on stderr, to see which step sets the tail.
+            for step in steps {
+                let runs = perStep[step.id] ?? []
+                let line = String(
+                    format: "%@ p50 %.1f ms, max %.1f ms, cpu %.1f ms\n", step.id,
+                    Self.percentile(runs.map(\.seconds), 0.5) * 1000, (runs.map(\.seconds).max() ?? 0) * 1000,
+                    runs.map(\.cpu).reduce(0, +) / Double(max(1, runs.count)) * 1000)
+                FileHandle.standardError.write(Data(line.utf8))
+            }
             print(
                 String(
                     format: "%.4f %.4f %.4f %.5f %d", Self.percentile(all, 0.5), Self.percentile(all, 0.99),

@@ -40,10 +40,10 @@ public struct LearnerTargets: Sendable {
             transport = runtime.transport
         case .account(nil, _):
             breakers = EndpointBreakers()
-            transport = URLSessionTransport()
+            transport = AsyncHTTPClientTransport()
         case .sandbox:
             breakers = EndpointBreakers()
-            transport = URLSessionTransport()
+            transport = AsyncHTTPClientTransport()
         }
     }
 
