@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "LabGuideServer",
             dependencies: [
-                "LabContent", "LabStore", "LabSandbox", "LabJobs", "LabChecks", "BreakerSimulator",
+                "LabContent", "LabStore", "LabSandbox", "LabJobs", "LabChecks", "BreakerSimulator", "AWSClient",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

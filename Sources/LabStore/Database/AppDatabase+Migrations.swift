@@ -37,6 +37,7 @@ extension AppDatabase {
             }
         }
         registerJobMigrations(in: &migrator)
+        registerInstructorMigrations(in: &migrator)
         return migrator
     }
 }
