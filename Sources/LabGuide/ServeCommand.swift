@@ -84,8 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
         let learnerTargets = try makeLearnerTargets(target)
         var registry = JobRegistry()
         registry.register(NoopJob())
-        registry.register(ProvisionJob(database: appDatabase, labs: library, targets: learnerTargets))
-        registry.register(CleanupJob(database: appDatabase, labs: library, targets: learnerTargets))
+        registry.registerLabJobs(database: appDatabase, labs: library, targets: learnerTargets)
         let metrics = JobMetrics(registry: PrometheusCollectorRegistry())
         let jobs = JobQueue(database: appDatabase, registry: registry, metrics: metrics)
         let application = try preparingPages {

@@ -36,8 +36,7 @@ struct LabJobOptions: ParsableArguments {
         let database = try openDatabaseOrExit(atPath: self.database)
         let targets = try makeTargets()
         var registry = JobRegistry()
-        registry.register(ProvisionJob(database: database, labs: library, targets: targets))
-        registry.register(CleanupJob(database: database, labs: library, targets: targets))
+        registry.registerLabJobs(database: database, labs: library, targets: targets)
         return (database, lab, JobQueue(database: database, registry: registry), registry)
     }
 

@@ -37,6 +37,7 @@ extension AppDatabase {
             }
         }
         registerJobMigrations(in: &migrator)
+        registerVerifyMigrations(in: &migrator)
         registerInstructorMigrations(in: &migrator)
         return migrator
     }

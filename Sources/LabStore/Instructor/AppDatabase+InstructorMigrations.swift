@@ -4,7 +4,7 @@ extension AppDatabase {
     /// The instructor's tables: the key's hash, instructor sessions, and the class state they steer (broadcasts,
     /// holds, raised hands). Append-only like every migration: a change is a new one.
     static func registerInstructorMigrations(in migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v3-instructor-access-and-class-actions") { db in
+        migrator.registerMigration("v4-instructor-access-and-class-actions") { db in
             try db.create(table: "instructorCredential") { table in
                 // One row: the key in use. A rotation replaces it.
                 table.primaryKey("id", .integer).check { $0 == 1 }

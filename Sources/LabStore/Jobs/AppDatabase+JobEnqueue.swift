@@ -50,7 +50,7 @@ extension AppDatabase {
             arguments: [uniqueKey])
     }
 
-    private static func insert(_ job: NewJob, at now: Date, _ db: Database) throws -> JobRecord {
+    static func insert(_ job: NewJob, at now: Date, _ db: Database) throws -> JobRecord {
         let runAt = max(job.runAt ?? now, now)
         let state: JobState = runAt > now ? .scheduled : .available
         let statement = try db.cachedStatement(

@@ -9,6 +9,10 @@ public struct LearnerEvent: Sendable, Equatable {
         case completedStep
         /// A job was enqueued for the learner (verify, provision, cleanup); committed with the job itself.
         case startedJob
+        /// A Verify attempt passed every supported check of the step.
+        case verifiedStep
+        /// A Verify attempt ended with at least one failed check.
+        case failedVerify
         /// The learner asked for help from a step.
         case raisedHand
         /// The hand went down: the instructor answered it, or the learner took it back.

@@ -1,11 +1,13 @@
 public import Foundation
 public import GRDB
 
-/// Where one learner stands on one step: first seen, and completed or not.
+/// Where one learner stands on one step: first seen, completed by hand, or verified (which counts as complete).
 public struct StepProgress: Sendable, Equatable {
     public enum Status: String, Sendable, Codable {
         case viewed
         case completed
+        /// Every supported check of the step passed.
+        case verified
     }
 
     public var learnerID: Int64
@@ -14,9 +16,11 @@ public struct StepProgress: Sendable, Equatable {
     public var status: Status
     public var firstViewedAt: Date
     public var completedAt: Date?
+    public var verifiedAt: Date?
 
     public init(
-        learnerID: Int64, labID: String, stepID: String, status: Status, firstViewedAt: Date, completedAt: Date?
+        learnerID: Int64, labID: String, stepID: String, status: Status, firstViewedAt: Date, completedAt: Date?,
+        verifiedAt: Date? = nil
     ) {
         self.learnerID = learnerID
         self.labID = labID
@@ -24,9 +28,11 @@ public struct StepProgress: Sendable, Equatable {
         self.status = status
         self.firstViewedAt = firstViewedAt
         self.completedAt = completedAt
+        self.verifiedAt = verifiedAt
     }
 
-    public var isCompleted: Bool { status == .completed }
+    public var isCompleted: Bool { status != .viewed }
+    public var isVerified: Bool { status == .verified }
 }
 
 extension StepProgress: Codable, FetchableRecord, PersistableRecord {
@@ -39,6 +45,7 @@ extension StepProgress: Codable, FetchableRecord, PersistableRecord {
         case status
         case firstViewedAt
         case completedAt
+        case verifiedAt
     }
 
     public enum Columns {

@@ -70,7 +70,7 @@ struct ClassBoard: Sendable {
     /// A step's cell: verified beats completed; a failed last attempt shows as failed verify until one passes.
     static func cell(progress: StepProgress?, attempts: [VerifyAttemptSummary]) -> Cell {
         let state: CellState
-        if progress?.status.isVerified == true || attempts.contains(where: \.isPassed) {
+        if progress?.isVerified == true || attempts.contains(where: \.isPassed) {
             state = .verified
         } else if let last = attempts.last, !last.isPassed {
             state = .failedVerify
@@ -108,9 +108,4 @@ struct ClassBoard: Sendable {
         case progress
         case lastActivity = "activity"
     }
-}
-
-extension StepProgress.Status {
-    /// Whether Verify passed on the step (the `verified` status arrives with Verify).
-    var isVerified: Bool { rawValue == "verified" }
 }

@@ -31,7 +31,35 @@ struct ClassBoardLoader: Sendable {
     }
 
     /// Each learner's Verify attempts in the lab, oldest first.
+    /// Only passed and failed attempts count: one still running, or one the target could not answer, decided nothing.
     func verifyAttempts(labID: String, learnerIDs: [Int64]?) async throws -> [Int64: [VerifyAttemptSummary]] {
-        [:]
+        var attempts: [VerifyAttempt] = []
+        if let learnerIDs {
+            for id in learnerIDs {
+                attempts += try await database.verifyAttempts(learnerID: id, labID: labID, limit: 50).reversed()
+            }
+        } else {
+            attempts = try await database.classVerifyAttempts(labID: labID)
+        }
+        let decided = attempts.filter { $0.state == .passed || $0.state == .failed }
+        let failedIDs = decided.filter { $0.state == .failed }.map(\.id)
+        let results = try await database.checkResults(attemptIDs: failedIDs)
+        var summaries: [Int64: [VerifyAttemptSummary]] = [:]
+        for attempt in decided {
+            let failed = (results[attempt.id] ?? []).filter { $0.status == "failed" }.map {
+                VerifyAttemptSummary.FailedCheck(name: $0.check, message: Self.message(of: $0))
+            }
+            summaries[attempt.learnerID, default: []].append(
+                VerifyAttemptSummary(
+                    stepID: attempt.stepID, at: attempt.finishedAt ?? attempt.startedAt, isPassed: attempt.state == .passed,
+                    failedChecks: failed))
+        }
+        return summaries
+    }
+
+    /// The check's own summary, with what it observed when it says so.
+    static func message(of result: StoredCheckResult) -> String {
+        guard let observed = result.observed, !observed.isEmpty else { return result.summary }
+        return "\(result.summary) (observed: \(observed))"
     }
 }

@@ -41,8 +41,8 @@ struct StepFunnel: Sendable, Equatable {
         }
         return lab.steps.map { step in
             let rows = activities.compactMap { activity in activity.progress[step.id].map { (activity, $0) } }
-            let done = rows.filter { $0.1.isCompleted || $0.1.status.isVerified }
-            let verified = Set(rows.filter { $0.1.status.isVerified }.map { $0.0.learner.id ?? 0 })
+            let done = rows.filter { $0.1.isCompleted }
+            let verified = Set(rows.filter { $0.1.isVerified }.map { $0.0.learner.id ?? 0 })
                 .union(passedBy[step.id] ?? [])
             let durations = done.compactMap { pair in pair.1.completedAt.map { $0.timeIntervalSince(pair.1.firstViewedAt) } }
             let worst = failures[step.id]?.max { left, right in
