@@ -79,6 +79,8 @@ func makeRouter(
     SandboxController(target: dependencies.target, lookup: lookup, renderer: dependencies.renderer, csrf: csrf)
         .addRoutes(to: router)
     JobsAPIController(jobs: dependencies.jobs).addRoutes(to: router.group("api/v1/jobs"))
+    addInstructorRoutes(to: router, configuration: configuration, dependencies: dependencies, csrf: csrf)
+    ClassEventsController(lookup: lookup, database: database).addRoutes(to: router.group("api/v1/labs"))
     let jobs = dependencies.jobs
     MetricsController(registry: dependencies.metrics, refresh: { await jobs.metrics?.refresh(from: jobs.database) })
         .addRoutes(to: router)

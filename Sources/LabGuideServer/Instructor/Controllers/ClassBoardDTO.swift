@@ -5,6 +5,23 @@ import LabStore
 
 /// `GET /api/v1/instructor/labs/{lab}/class`: the matrix, the stuck learners and the funnel.
 struct ClassBoardDTO: ResponseEncodable, Sendable {
+    /// The same board with only one exercise's steps (cells and funnel included), for `?exercise=`.
+    func onlyExercise(_ exerciseID: String?) -> ClassBoardDTO {
+        guard let exerciseID else { return self }
+        let kept = steps.indices.filter { steps[$0].exerciseId == exerciseID }
+        let keptIDs = Set(kept.map { steps[$0].id })
+        var copy = self
+        copy.exercises = exercises.filter { $0.id == exerciseID }
+        copy.steps = kept.map { steps[$0] }
+        copy.rows = rows.map { row in
+            var row = row
+            row.cells = kept.map { row.cells[$0] }
+            return row
+        }
+        copy.funnel = funnel.filter { keptIDs.contains($0.stepId) }
+        return copy
+    }
+
     struct StepColumn: Codable, Sendable {
         let id: String
         let title: String
@@ -23,10 +40,10 @@ struct ClassBoardDTO: ResponseEncodable, Sendable {
     let generatedAt: Date
     /// The event id the board is current to: pass it as `after` to the event stream.
     let lastEventId: Int64
-    let exercises: [ExerciseGroup]
-    let steps: [StepColumn]
-    let rows: [ClassRowDTO]
-    let funnel: [StepFunnelDTO]
+    var exercises: [ExerciseGroup]
+    var steps: [StepColumn]
+    var rows: [ClassRowDTO]
+    var funnel: [StepFunnelDTO]
     let hold: HoldDTO?
 }
 
@@ -62,7 +79,7 @@ struct ClassRowDTO: Codable, Sendable, Equatable {
     let lastActivityAt: Date?
     let completedSteps: Int
     let percent: Int
-    let cells: [Cell]
+    var cells: [Cell]
     let stuck: Stuck?
     let raisedHand: Hand?
 

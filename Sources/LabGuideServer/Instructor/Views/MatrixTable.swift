@@ -25,7 +25,8 @@ struct MatrixTable: Sendable {
     /// The table head: exercises over their steps, both sticky.
     func head() -> String {
         var html = "<thead><tr class=\"matrix-exercises\"><th scope=\"col\" rowspan=\"2\" class=\"matrix-corner\">Learner</th>"
-        html += "<th scope=\"col\" rowspan=\"2\">Current step</th><th scope=\"col\" rowspan=\"2\">Last activity</th>"
+        html += "<th scope=\"col\" rowspan=\"2\" class=\"matrix-current\">Current step</th>"
+        html += "<th scope=\"col\" rowspan=\"2\" class=\"matrix-activity\">Last activity</th>"
         html += "<th scope=\"col\" rowspan=\"2\">Progress</th>"
         for exercise in lab.exercises {
             let count = steps.count { $0.step.exerciseID == exercise.id }
