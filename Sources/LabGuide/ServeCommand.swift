@@ -106,8 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
             store: appDatabase, configuredKey: instructorKey, baseURL: "http://\(reachableHost):\(port)")
         {
             // Printed, not logged: the console shows the link once, and log files never hold it.
-            print(line)
-            fflush(stdout)
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
         logger.info(
             "Serving labs",

@@ -51,7 +51,7 @@ struct StepPages: Sendable {
         for lab in library.labs {
             let sampleVariables = sample(lab)
             let names = sampleVariables.values.keys.sorted()
-            let pages = { (isHeld: Bool) in
+            func pages(isHeld: Bool) throws -> [Page] {
                 try lab.steps.map { step in
                     let blueprint = try PageBlueprint<StepPageSlot> { markers in
                     var variables = LearnerVariables()
@@ -69,7 +69,7 @@ struct StepPages: Sendable {
                     return Page(blueprint: blueprint, expectedByteCount: blueprint.fixedByteCount + 2048)
                 }
             }
-            labs[lab.id] = LabPages(variableNames: names, steps: try pages(false), heldSteps: try pages(true))
+            labs[lab.id] = LabPages(variableNames: names, steps: try pages(isHeld: false), heldSteps: try pages(isHeld: true))
         }
         self.labs = labs
     }

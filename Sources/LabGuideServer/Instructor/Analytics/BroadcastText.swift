@@ -1,3 +1,4 @@
+import Foundation
 import LabContent
 
 /// A broadcast as HTML: escaped text with a small safe Markdown subset (`**bold**`, `*emphasis*`, `` `code` ``

@@ -66,7 +66,8 @@ struct InstructorAPIController {
 
     /// `Last-Event-ID` (a reconnecting `EventSource`) wins over `?after=` (the id the page was rendered at).
     static func lastEventID(_ request: Request) -> Int64? {
-        if let header = request.headers[HTTPField.Name("Last-Event-ID")!], let id = Int64(header) { return id }
+        if let header = request.headers[.lastEventID], let id = Int64(header) { return id }
         return request.uri.queryParameters.get("after").flatMap { Int64($0) }
     }
 }
+

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import Resilience
 import Hummingbird
 import LabJobs
 import LabSandbox

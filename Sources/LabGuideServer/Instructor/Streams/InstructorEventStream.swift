@@ -16,8 +16,16 @@ struct InstructorEventStream: Sendable {
             let html: String
         }
 
+        struct Event: Encodable {
+            let id: Int64
+            let learnerId: Int64
+            let kind: String
+            let stepId: String?
+            let at: Date
+        }
+
         let rows: [Row]
-        let events: [LearnerDetailDTO.Event]
+        let events: [Event]
     }
 
     let loader: ClassBoardLoader
@@ -30,7 +38,8 @@ struct InstructorEventStream: Sendable {
     var heartbeatInterval: TimeInterval = 15
 
     func write(to writer: inout any ResponseBodyWriter) async throws {
-        var lastID = try await afterEventID ?? database.latestEventID()
+        var lastID: Int64
+        if let afterEventID { lastID = afterEventID } else { lastID = try await database.latestEventID() }
         var (funnel, stuck, sweptAt) = try await sweep()
         var lastWrite = Date()
         try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
@@ -71,7 +80,9 @@ struct InstructorEventStream: Sendable {
         let table = MatrixTable(lab: lab, exerciseID: exerciseID, now: loader.now())
         return RowsEvent(
             rows: rows.map { RowsEvent.Row(row: ClassRowDTO($0), html: table.row($0)) },
-            events: events.map { .init(id: $0.id ?? 0, kind: $0.kind.rawValue, stepId: $0.stepID, at: $0.createdAt) })
+            events: events.map {
+                .init(id: $0.id ?? 0, learnerId: $0.learnerID, kind: $0.kind.rawValue, stepId: $0.stepID, at: $0.createdAt)
+            })
     }
 
     static func event(_ name: String, _ value: some Encodable, id: Int64?) throws -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LabContent
+import LabStore
 
 /// The matrix as CSV (RFC 4180): one row per learner, one column per step with the cell's state.
 enum ClassCSV {

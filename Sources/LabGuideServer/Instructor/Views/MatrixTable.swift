@@ -1,5 +1,6 @@
 import Foundation
 import LabContent
+import LabStore
 
 /// The class matrix as HTML, written directly rather than through Mustache: 500 learners × 29 steps are 14,500
 /// cells, and walking a template per cell cost more than the 50 ms the page may take. The live stream sends rows
