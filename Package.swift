@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "LabContent", "LabStore", "LabSandbox", "LabJobs", "LabChecks", "BreakerSimulator", "AWSClient",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

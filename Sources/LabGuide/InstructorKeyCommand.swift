@@ -23,7 +23,9 @@ struct InstructorKeyCommand: AsyncParsableCommand {
         let store = try openDatabaseOrExit(atPath: database)
         guard rotate else {
             let credential = try await store.instructorCredential()
-            print(credential == nil ? "No instructor key yet: labguide serve makes one." : "An instructor key is set; --rotate replaces it.")
+            print(
+                credential == nil
+                    ? "No instructor key yet: labguide serve makes one." : "An instructor key is set; --rotate replaces it.")
             return
         }
         print("Instructor sign-in link (works once): \(try await InstructorKeySetup.rotate(in: store, baseURL: url))")

@@ -54,17 +54,17 @@ struct StepPages: Sendable {
             func pages(isHeld: Bool) throws -> [Page] {
                 try lab.steps.map { step in
                     let blueprint = try PageBlueprint<StepPageSlot> { markers in
-                    var variables = LearnerVariables()
-                    for (index, name) in names.enumerated() {
-                        variables[name] = .init(
-                            markers.marker(.variable(index: index)),
-                            isPlaceholder: sampleVariables[name]?.isPlaceholder ?? false)
-                    }
-                    var view = StepPageView(
-                        lab: lab, step: step, variables: variables, embedsSimulator: embedsSimulator(step, lab),
-                        markers: &markers)
-                    view.isHeld = isHeld
-                    return try renderer.html("step", view)
+                        var variables = LearnerVariables()
+                        for (index, name) in names.enumerated() {
+                            variables[name] = .init(
+                                markers.marker(.variable(index: index)),
+                                isPlaceholder: sampleVariables[name]?.isPlaceholder ?? false)
+                        }
+                        var view = StepPageView(
+                            lab: lab, step: step, variables: variables, embedsSimulator: embedsSimulator(step, lab),
+                            markers: &markers)
+                        view.isHeld = isHeld
+                        return try renderer.html("step", view)
                     }
                     return Page(blueprint: blueprint, expectedByteCount: blueprint.fixedByteCount + 2048)
                 }

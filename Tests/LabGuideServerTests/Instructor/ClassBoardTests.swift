@@ -34,8 +34,12 @@ struct ClassBoardTests {
         try await database.recordStepViewed(learnerID: ids[2], labID: lab.id, stepID: steps[0], at: minutes(1))
         let attempts: [Int64: [VerifyAttemptSummary]] = [
             ids[1]: [
-                .init(stepID: steps[1], at: minutes(9), isPassed: false, failedChecks: [.init(name: "aws.cli", message: "no profile")]),
-                .init(stepID: steps[1], at: minutes(10), isPassed: false, failedChecks: [.init(name: "aws.cli", message: "still none")]),
+                .init(
+                    stepID: steps[1], at: minutes(9), isPassed: false,
+                    failedChecks: [.init(name: "aws.cli", message: "no profile")]),
+                .init(
+                    stepID: steps[1], at: minutes(10), isPassed: false,
+                    failedChecks: [.init(name: "aws.cli", message: "still none")]),
             ],
             ids[0]: [.init(stepID: steps[1], at: minutes(9), isPassed: true, failedChecks: [])],
         ]

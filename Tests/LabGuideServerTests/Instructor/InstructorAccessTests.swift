@@ -46,7 +46,8 @@ struct InstructorAccessTests {
                 for (method, path) in Self.routes {
                     var headers = Self.json
                     if let cookie { headers[.cookie] = cookie }
-                    let response = try await client.execute(uri: path, method: method, headers: headers, body: ByteBuffer(string: "{}"))
+                    let response = try await client.execute(
+                        uri: path, method: method, headers: headers, body: ByteBuffer(string: "{}"))
                     #expect(response.status == .forbidden, "\(method) \(path) with \(cookie ?? "no cookie")")
                     #expect(!response.text.contains("Mallory"))
                 }
@@ -67,7 +68,8 @@ struct InstructorAccessTests {
                 uri: "/api/v1/instructor/labs/cross-service/class", method: .get, headers: [.cookie: cookie])
             #expect(board.status == .ok)
             #expect(board.text.contains(#""name":"Ana""#))
-            let page = try await client.execute(uri: "/instructor", method: .get, headers: [.cookie: cookie, .accept: "text/html"])
+            let page = try await client.execute(
+                uri: "/instructor", method: .get, headers: [.cookie: cookie, .accept: "text/html"])
             #expect(page.status == .ok)
             #expect(page.text.contains("data-matrix"))
             let csv = try await client.execute(uri: "/instructor/class.csv", method: .get, headers: [.cookie: cookie])

@@ -13,8 +13,10 @@ struct StuckRuleTests {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
     let rule = StuckRule()
 
-    func assess(minutes: Double, median: TimeInterval?, completions: Int = 5, done: Bool = false,
-                attempts: [VerifyAttemptSummary] = []) -> StuckReason? {
+    func assess(
+        minutes: Double, median: TimeInterval?, completions: Int = 5, done: Bool = false,
+        attempts: [VerifyAttemptSummary] = []
+    ) -> StuckReason? {
         rule.assess(
             step: Self.step, since: start, isStepDone: done, classMedian: median, completions: completions,
             attempts: attempts, verifiedSteps: [], now: start.addingTimeInterval(minutes * 60))
@@ -52,7 +54,8 @@ struct StuckRuleTests {
         let reason = try #require(assess(minutes: 3, median: nil, attempts: two + [failed(3, "no dead-letter queue")]))
         #expect(reason.kind == .failingCheck)
         #expect(reason.lastFailedCheck == .init(name: "sqs.queue", message: "no dead-letter queue"))
-        let passed = VerifyAttemptSummary(stepID: Self.step.id, at: start.addingTimeInterval(240), isPassed: true, failedChecks: [])
+        let passed = VerifyAttemptSummary(
+            stepID: Self.step.id, at: start.addingTimeInterval(240), isPassed: true, failedChecks: [])
         #expect(assess(minutes: 5, median: nil, attempts: two + [failed(3, "x"), passed]) == nil)
     }
 }

@@ -11,7 +11,8 @@ struct InstructorAccess: Sendable {
 
     static let forbiddenMessage =
         "Instructors only: sign in at /instructor/sign-in with the instructor key (labguide instructor-key --rotate prints a new sign-in link)."
-    static let wrongKeyMessage = "That is not the instructor key. Check it, or run labguide instructor-key --rotate for a new sign-in link."
+    static let wrongKeyMessage =
+        "That is not the instructor key. Check it, or run labguide instructor-key --rotate for a new sign-in link."
     static let usedLinkMessage =
         "This sign-in link was already used. Sign in from the browser that used it, or run labguide instructor-key --rotate for a new link."
 
@@ -21,7 +22,8 @@ struct InstructorAccess: Sendable {
         try throttle.admit(address, now: date)
         let token = SessionToken.make()
         let session = InstructorSession(
-            tokenHash: token.hash, createdAt: date, expiresAt: date.addingTimeInterval(TimeInterval(InstructorCookie.lifetime.components.seconds)))
+            tokenHash: token.hash, createdAt: date,
+            expiresAt: date.addingTimeInterval(TimeInterval(InstructorCookie.lifetime.components.seconds)))
         switch try await database.redeemInstructorKey(hash: InstructorKey(key).hash, opening: session) {
         case .signedIn:
             throttle.recordSignIn(address)

@@ -1,5 +1,5 @@
-import Hummingbird
 import Foundation
+import Hummingbird
 
 /// The instructor's secret: given on the command line, or generated and printed once as a sign-in link.
 ///

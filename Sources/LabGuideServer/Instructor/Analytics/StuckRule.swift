@@ -58,7 +58,9 @@ struct StuckRule: Sendable {
     /// The check that failed in each of the last `repeatedFailures` attempts of one unverified step.
     private func repeatedlyFailingCheck(_ attempts: [VerifyAttemptSummary], verifiedSteps: Set<String>) -> StuckReason? {
         let byStep = Dictionary(grouping: attempts, by: \.stepID)
-        for (stepID, stepAttempts) in byStep.sorted(by: { ($0.value.last?.at ?? .distantPast) > ($1.value.last?.at ?? .distantPast) })
+        for (stepID, stepAttempts) in byStep.sorted(by: {
+            ($0.value.last?.at ?? .distantPast) > ($1.value.last?.at ?? .distantPast)
+        })
         where !verifiedSteps.contains(stepID) && stepAttempts.count >= repeatedFailures {
             let recent = stepAttempts.suffix(repeatedFailures)
             guard recent.allSatisfy({ !$0.isPassed }), let latest = recent.last else { continue }

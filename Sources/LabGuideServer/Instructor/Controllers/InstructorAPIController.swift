@@ -70,4 +70,3 @@ struct InstructorAPIController {
         return request.uri.queryParameters.get("after").flatMap { Int64($0) }
     }
 }
-

@@ -92,7 +92,8 @@ struct InstructorActionsController {
         guard !message.isEmpty else { throw HTTPError(.badRequest, message: "A broadcast needs a message.") }
         guard message.count <= BroadcastText.maximumLength else {
             throw HTTPError(
-                .badRequest, message: "A broadcast holds at most \(BroadcastText.maximumLength) characters; this one has \(message.count).")
+                .badRequest,
+                message: "A broadcast holds at most \(BroadcastText.maximumLength) characters; this one has \(message.count).")
         }
         let stepID = body.stepId.flatMap { $0.isEmpty ? nil : $0 }
         if let stepID, lab.step(id: stepID) == nil {
@@ -102,7 +103,8 @@ struct InstructorActionsController {
             ClassBroadcast(labID: lab.id, stepID: stepID, body: message, createdAt: instructor.now()))
         return EditedResponse(
             status: .created,
-            response: BroadcastDTO(id: stored.id ?? 0, html: BroadcastText.html(message), stepId: stepID, createdAt: stored.createdAt))
+            response: BroadcastDTO(
+                id: stored.id ?? 0, html: BroadcastText.html(message), stepId: stepID, createdAt: stored.createdAt))
     }
 
     /// Queues the same cleanup jobs the learners' own buttons do (same unique keys: no second job while one runs).

@@ -1,10 +1,10 @@
 import AWSClient
 import Foundation
-import Resilience
 import Hummingbird
 import LabJobs
 import LabSandbox
 import LabStore
+import Resilience
 
 /// `GET /api/v1/instructor/health`: the AWS target and emulator, each endpoint's breaker, and the job queue.
 struct InstructorHealthDTO: ResponseEncodable, Sendable {

@@ -66,20 +66,23 @@ struct LearnerClassStream: Sendable {
     var heartbeatInterval: Duration = .seconds(15)
 
     func write(to writer: inout any ResponseBodyWriter) async throws {
+        try await EventStreamWriter.write(to: &writer) { output in try await produce(into: output) }
+    }
+
+    private func produce(into output: AsyncStream<String>.Continuation) async throws {
         var last: ClassEvent?
-        try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
+        output.yield("retry: 2000\n\n")
         while !Task.isCancelled {
             let generation = database.classStateChanged.generation
             let event = Self.event(for: try await database.classState(), lab: lab, step: step, learnerID: learnerID)
             if event != last {
                 last = event
-                try await writer.write(ByteBuffer(string: try InstructorEventStream.event("class", event, id: nil)))
+                output.yield(try InstructorEventStream.event("class", event, id: nil))
             } else {
-                try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
+                output.yield(": heartbeat\n\n")
             }
             await database.classStateChanged.wait(after: generation, timeout: heartbeatInterval)
         }
-        try await writer.finish(nil)
     }
 
     static func event(for state: ClassState, lab: Lab, step: Step, learnerID: Int64) -> ClassEvent {

@@ -38,11 +38,15 @@ struct InstructorEventStream: Sendable {
     var heartbeatInterval: TimeInterval = 15
 
     func write(to writer: inout any ResponseBodyWriter) async throws {
+        try await EventStreamWriter.write(to: &writer) { output in try await produce(into: output) }
+    }
+
+    private func produce(into output: AsyncStream<String>.Continuation) async throws {
         var lastID: Int64
         if let afterEventID { lastID = afterEventID } else { lastID = try await database.latestEventID() }
         var (funnel, stuck, sweptAt) = try await sweep()
         var lastWrite = Date()
-        try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
+        output.yield("retry: 2000\n\n")
         while !Task.isCancelled {
             let generation = database.eventsChanged.generation
             var chunk = ""
@@ -63,12 +67,11 @@ struct InstructorEventStream: Sendable {
             }
             if chunk.isEmpty, Date().timeIntervalSince(lastWrite) >= heartbeatInterval { chunk = ": heartbeat\n\n" }
             if !chunk.isEmpty {
-                try await writer.write(ByteBuffer(string: chunk))
+                output.yield(chunk)
                 lastWrite = Date()
             }
             await database.eventsChanged.wait(after: generation, timeout: pollInterval)
         }
-        try await writer.finish(nil)
     }
 
     private func sweep() async throws -> ([StepFunnel], [Int64: Bool], Date) {

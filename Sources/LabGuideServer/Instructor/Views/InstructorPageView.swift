@@ -100,4 +100,3 @@ struct InstructorSignInView: Sendable {
     let chrome: PageChrome
     let message: String?
 }
-

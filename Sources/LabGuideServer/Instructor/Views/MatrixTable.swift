@@ -67,14 +67,16 @@ struct MatrixTable: Sendable {
         }
         html += "</td><td class=\"matrix-activity\">"
         if let last = row.lastActivityAt {
-            html += "<span data-since=\"\(Int(last.timeIntervalSince1970))\">\(Self.duration(now.timeIntervalSince(last)))</span> ago"
+            html +=
+                "<span data-since=\"\(Int(last.timeIntervalSince1970))\">\(Self.duration(now.timeIntervalSince(last)))</span> ago"
         }
         html += "</td><td class=\"matrix-progress\">\(row.completedSteps)/\(lab.steps.count)</td>"
         for (number, step) in steps {
             let cell = row.cells[number - 1]
             let (symbol, label) = Self.symbols[cell.state] ?? ("", "")
             let attempts = cell.attempts > 0 ? ", \(cell.attempts) Verify attempt\(cell.attempts == 1 ? "" : "s")" : ""
-            html += "<td class=\"cell c-\(cell.state.rawValue)\" data-step=\"\(step.id)\" title=\"\(number): \(label)\(attempts)\">"
+            html +=
+                "<td class=\"cell c-\(cell.state.rawValue)\" data-step=\"\(step.id)\" title=\"\(number): \(label)\(attempts)\">"
             html += cell.state == .failedVerify ? "\(symbol)\(cell.attempts)" : symbol
             html += "</td>"
         }
