@@ -56,14 +56,15 @@ extension AppDatabase {
     public func classState() async throws -> ClassState {
         let generation = classStateChanged.generation
         if let cached = classStateCache.state(at: generation) { return cached }
-        let state = try await writer.read { db in
-            ClassState(
-                broadcasts: try ClassBroadcast.filter(Column("withdrawnAt") == nil).order(Column("id")).fetchAll(db),
-                holds: Dictionary(uniqueKeysWithValues: try ClassHold.fetchAll(db).map { ($0.labID, $0) }),
-                raisedHands: Dictionary(uniqueKeysWithValues: try RaisedHand.fetchAll(db).map { ($0.learnerID, $0) }))
+        let writer = self.writer
+        return try await classStateCache.load(at: generation) {
+            try await writer.read { db in
+                ClassState(
+                    broadcasts: try ClassBroadcast.filter(Column("withdrawnAt") == nil).order(Column("id")).fetchAll(db),
+                    holds: Dictionary(uniqueKeysWithValues: try ClassHold.fetchAll(db).map { ($0.labID, $0) }),
+                    raisedHands: Dictionary(uniqueKeysWithValues: try RaisedHand.fetchAll(db).map { ($0.learnerID, $0) }))
+            }
         }
-        classStateCache.store(state, readAt: generation)
-        return state
     }
 
     /// The class state when it is already in memory and current; nil means "ask `classState()`".
