@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import LabStore
+import NIOCore
 import Testing
 
 @testable import LabGuideServer
