@@ -157,7 +157,7 @@ let package = Package(
         .testTarget(
             name: "LabJobsTests",
             dependencies: [
-                "LabJobs", "LabStore", "Resilience",
+                "LabJobs", "LabStore", "Resilience", "LabChecks", "LabContent", "AWSClient", "MotoTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

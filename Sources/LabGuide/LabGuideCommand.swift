@@ -8,7 +8,8 @@ struct LabGuideCommand: AsyncParsableCommand {
         abstract: "A self-hosted lab guide server: step-by-step cloud labs with one-click verify.",
         subcommands: [
             ServeCommand.self, CheckCommand.self, SimulateCommand.self, AWSCommand.self, ProvisionCommand.self,
-            CleanupCommand.self, JobsCommand.self, BenchJobsCommand.self, InstructorKeyCommand.self,
+            CleanupCommand.self, VerifyCommand.self, JobsCommand.self, BenchJobsCommand.self,
+            InstructorKeyCommand.self,
         ],
         defaultSubcommand: nil)
 }

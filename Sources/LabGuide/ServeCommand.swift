@@ -130,9 +130,33 @@ struct ServeCommand: AsyncParsableCommand {
             publicHost: publicHost, motoExecutable: moto)
         do {
             let sandbox = try Sandbox(settings: settings, logger: logger)
-            return (.sandbox(sandbox), sandbox.makeServices(logger: logger))
+            return (.sandbox(sandbox), sandbox.makeServices(logger: logger, warmUp: Self.warmUp(logger: logger)))
         } catch {
             throw CommandFailure("cannot prepare the sandbox in \(settings.directory.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// One cheap call to every service the lab uses, in an account no learner has, so that moto has loaded each
+    /// service's code before the first learner's Verify needs it.
+    private static func warmUp(logger: Logger) -> @Sendable (URL) async -> Void {
+        { endpoint in
+            guard var configuration = try? AWSConfiguration.resolve(environment: AWSEnvironment([:]), region: "us-east-1")
+            else { return }
+            configuration.globalEndpointOverride = endpoint
+            let credentials = AWSCredentials(accessKeyID: "LGWARMUP", secretAccessKey: "warm-up")
+            guard
+                let runtime = try? AWSRuntime(
+                    configuration: configuration, credentialProvider: StaticCredentialProvider(credentials),
+                    region: "us-east-1", logger: logger)
+            else { return }
+            let started = ContinuousClock.now
+            let results = await EndpointDoctor(runtime: runtime).run()
+            logger.debug(
+                "Sandbox warmed up",
+                metadata: [
+                    "sandbox.services": "\(results.count { $0.isReachable })",
+                    "sandbox.warmUpSeconds": "\(started.duration(to: .now))",
+                ])
         }
     }
 

@@ -26,7 +26,10 @@ public struct Sandbox: Sendable {
     }
 
     /// The emulator's supervisor and the learners' endpoint, for the server's `ServiceGroup`.
-    public func makeServices(logger: Logger) -> [any Service] {
+    ///
+    /// `warmUp` runs each time the emulator is ready, with its own endpoint: moto imports a service's code on the
+    /// first call to it (a second or two each), so a warm-up call per service saves the class's first Verify that.
+    public func makeServices(logger: Logger, warmUp: (@Sendable (URL) async -> Void)? = nil) -> [any Service] {
         let restorer = SandboxRestorer(
             recording: recording, aliases: aliases, forwarder: forwarder, status: status, logger: logger)
         let proxy = SandboxProxy(
@@ -36,7 +39,10 @@ public struct Sandbox: Sendable {
             responder: proxy,
             configuration: .init(address: .hostname(settings.bindHost, port: settings.port), serverName: "LabGuide sandbox"),
             logger: logger)
-        return [SandboxSupervisor(settings: settings, status: status, restorer: restorer, logger: logger), endpoint]
+        return [
+            SandboxSupervisor(settings: settings, status: status, restorer: restorer, warmUp: warmUp, logger: logger),
+            endpoint,
+        ]
     }
 
     public func identity(forLearnerID learnerID: Int64) -> SandboxIdentity {

@@ -43,3 +43,23 @@ def start(base_url: str, cookie: str, what: str, body: dict | None = None) -> di
     status, answer = post_json(base_url, f"/api/v1/labs/cross-service/{what}", cookie, body)
     assert status in (200, 202), answer
     return answer
+
+
+def verify_step(base_url: str, cookie: str, step: str, timeout: float = 60) -> dict:
+    """Clicks Verify on a step through the API and returns the finished attempt with its check results."""
+    status, answer = post_json(base_url, f"/api/v1/labs/cross-service/steps/{step}/verify", cookie)
+    assert status in (200, 202), answer
+    attempt_id = answer["attempts"][0]["id"]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status, attempt = get_json(base_url, f"/api/v1/verify-attempts/{attempt_id}", cookie)
+        assert status == 200, attempt
+        if attempt["state"] != "running":
+            return attempt
+        time.sleep(0.1)
+    raise AssertionError(f"Verify of {step} did not finish within {timeout} s")
+
+
+def check_lines(attempt: dict) -> str:
+    """Each check of an attempt on one line, for assertion messages."""
+    return "\n".join(f"  {c['status']}: {c['summary']}: {c.get('observed') or ''}" for c in attempt["checks"])

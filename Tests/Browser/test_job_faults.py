@@ -13,7 +13,7 @@ import boto3
 import pytest
 
 from conftest import REPO, free_port, join_api
-from jobs_api import start, wait_for_job
+from jobs_api import check_lines, start, verify_step, wait_for_job
 
 BINARY = Path(os.environ.get("LABGUIDE_BIN", REPO / ".build/debug/labguide"))
 
@@ -140,6 +140,38 @@ def test_a_dead_emulator_fails_the_job_with_one_line_naming_the_endpoint_then_re
         time.sleep(16)  # the endpoint's breaker waits 15 s before it lets a probe through
         recovered = wait_for_job(base, start(base, cookie, "provision")["job"]["id"], cookie)
         assert recovered["state"] == "completed", [error["message"][-160:] for error in recovered["errors"]]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        moto.kill()
+
+
+def test_verify_with_the_emulator_down_ends_in_errors_within_the_budget_never_failures(tmp_path):
+    moto_port, port = free_port(), free_port()
+    moto = start_moto(moto_port)
+    server = serve(tmp_path / "verify-down.sqlite", port, "--account-id", "123456789012",
+                   environment=account_environment(moto_port))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        cookie = join_api(base, "Verify Down")
+        moto.kill()
+        moto.wait()
+        started = time.monotonic()
+        down = verify_step(base, cookie, "create-topics", timeout=30)
+        assert time.monotonic() - started < 12, "every check ends within its 8 s budget"
+        assert down["state"] == "incomplete", check_lines(down)
+        assert [check["status"] for check in down["checks"]] == ["error"] * 3, check_lines(down)
+        for check in down["checks"]:
+            assert "\n" not in check["observed"] and "try again" in check["observed"], check["observed"]
+        # The endpoint's breaker is open now: the next Verify fails fast and says when to try again.
+        again = verify_step(base, cookie, "create-topics", timeout=30)
+        waits = [check["retryAfterSeconds"] for check in again["checks"]]
+        assert all(wait and wait >= 1 for wait in waits), check_lines(again)
+        assert all(f"try again in {wait} s" in check["observed"] for wait, check in zip(waits, again["checks"]))
+        moto = start_moto(moto_port)
+        time.sleep(16)  # the endpoint's breaker waits 15 s before it lets a probe through
+        back = verify_step(base, cookie, "create-topics", timeout=30)
+        assert back["state"] == "failed" and all(c["status"] == "failed" for c in back["checks"]), check_lines(back)
     finally:
         server.terminate()
         server.wait(timeout=20)

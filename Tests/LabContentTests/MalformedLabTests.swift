@@ -102,8 +102,24 @@ struct MalformedLabTests {
         ),
         Case(
             "invalid-resource-name",
-            "invalid-resource-name/demo/lab.yaml:11: parameter 'role' of resource 'iam.role': an IAM role name may have at most 64 characters, but 'lg-abcdefghijk-wxyz-ecs-task-role-for-the-order-service-in-production' has 69 (rendered for the longest learner prefix)",
-            "invalid-resource-name/demo/lab.yaml:15: parameter 'cluster' of resource 'ecs.cluster': an ECS cluster name may only use letters, digits, - and _, but 'lg-abcdefghijk-wxyz-my cluster' has ' ' (rendered for the longest learner prefix)"
+            "invalid-resource-name/demo/lab.yaml:11: parameter 'role' of resource 'iam.role' renders to 'lg-abcdefghijk-wxyz-ecs-task-role-for-the-order-service-in-production' (69 characters): IAM role names are at most 64 characters of letters, digits and '+', '=', ',', '.', '@', '_', '-'",
+            "invalid-resource-name/demo/lab.yaml:15: parameter 'cluster' of resource 'ecs.cluster' renders to 'lg-abcdefghijk-wxyz-my cluster' (30 characters), which has ' ': ECS cluster names are at most 255 characters of letters, digits, '-' and '_'"
+        ),
+        Case(
+            "check-name-too-long",
+            "check-name-too-long/demo/steps/one.md:7: parameter 'queue' of check 'sqs.queue' renders to 'lg-abcdefghijk-wxyz-order-processing-for-every-region-and-every-customer-segment-eu' (83 characters): SQS queue names are at most 80 characters of letters, digits, '-' and '_', with an optional '.fifo' suffix",
+            "check-name-too-long/demo/steps/one.md:13: parameter 'function' of check 'lambda.function' renders to 'lg-abcdefghijk-wxyz-circuit-breaker-manager-for-the-inventory-service' (69 characters): Lambda function names are at most 64 characters of letters, digits, '-' and '_'"
+        ),
+        Case(
+            "check-name-bad-character",
+            "check-name-bad-character/demo/steps/one.md:7: parameter 'topic' of check 'sns.topic' renders to 'lg-abcdefghijk-wxyz-order.events' (32 characters), which has '.': SNS topic names are at most 256 characters of letters, digits, '-' and '_', with an optional '.fifo' suffix",
+            "check-name-bad-character/demo/steps/one.md:10: parameter 'table' of check 'dynamodb.table' renders to 'lg-abcdefghijk-wxyz-breaker#state' (33 characters), which has '#': DynamoDB table names are 3 to 255 characters of letters, digits, '_', '-' and '.'",
+            "check-name-bad-character/demo/steps/one.md:13: parameter 'dashboard' of check 'cloudwatch.dashboard' renders to 'lg-abcdefghijk-wxyz-cross service' (33 characters), which has ' ': CloudWatch dashboard names are at most 255 characters of letters, digits, '-' and '_'"
+        ),
+        Case(
+            "check-name-is-a-url",
+            "check-name-is-a-url/demo/steps/one.md:7: parameter 'topic' of check 'messaging.fan-out' renders to 'arn:aws:sns:ap-southeast-2:123456789012:lg-abcdefghijk-wxyz-order-events', an ARN, but it takes SNS topic names, not ARNs: use {{orderTopic}}",
+            "check-name-is-a-url/demo/steps/one.md:11: parameter 'deliveredTo' of check 'messaging.fan-out' renders to 'https://sqs.ap-southeast-2.amazonaws.com/123456789012/lg-abcdefghijk-wxyz-inventory', a URL, but it takes SQS queue names, not URLs: use {{inventoryQueue}}"
         ),
         Case(
             "half-inline-policy",

@@ -50,17 +50,13 @@ struct ProvisionTests {
 
     @Test("AWS name rules: length, characters and reserved prefixes, per kind")
     func nameRules() {
-        #expect(AWSNameRule.iam("an IAM role name", maximumLength: 64).problem(with: "lg-a-role") == nil)
-        #expect(
-            AWSNameRule.iam("an IAM role name", maximumLength: 64).problem(with: String(repeating: "a", count: 65))
-                == "an IAM role name may have at most 64 characters, but '\(String(repeating: "a", count: 65))' has 65")
-        #expect(
-            AWSNameRule.securityGroup.problem(with: "sg-lab")
-                == "a security group name must not start with 'sg-': AWS reserves it")
-        #expect(AWSNameRule.logGroup.problem(with: "/ecs/lg-a-app") == nil)
-        #expect(AWSNameRule.logGroup.problem(with: "lg a") != nil)
-        #expect(AWSNameRule.httpNamespace.problem(with: "lg-a-local") == nil)
-        #expect(AWSNameRule.cluster.problem(with: "lg.a") != nil)
+        #expect(AWSNameRule.iam("IAM role names", maximumLength: 64).violation(in: "lg-a-role") == nil)
+        #expect(AWSNameRule.iam("IAM role names", maximumLength: 64).violation(in: String(repeating: "a", count: 65)) == "")
+        #expect(AWSNameRule.securityGroup.violation(in: "sg-lab") == ", which starts with 'sg-'")
+        #expect(AWSNameRule.logGroup.violation(in: "/ecs/lg-a-app") == nil)
+        #expect(AWSNameRule.logGroup.violation(in: "lg a") == ", which has ' '")
+        #expect(AWSNameRule.httpNamespace.violation(in: "lg-a-local") == nil)
+        #expect(AWSNameRule.cluster.violation(in: "lg.a") == ", which has '.'")
     }
 
     @Test("every provisionable kind names its first parameter as the resource name and has a name rule for it")

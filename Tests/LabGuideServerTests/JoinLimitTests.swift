@@ -45,7 +45,7 @@ struct JoinLimitTests {
     }
 
     @Test func theLimiterRefillsOverTimeAndCountsEachAddressApart() throws {
-        let limiter = JoinRateLimiter(configuration: .init(burst: 2, perMinute: 60))
+        let limiter = RateLimiter(configuration: .init(burst: 2, perMinute: 60))
         let start = Date()
         try limiter.admit("10.0.0.1", now: start)
         try limiter.admit("10.0.0.1", now: start)

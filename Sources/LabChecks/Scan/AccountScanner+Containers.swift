@@ -7,11 +7,15 @@ extension AccountScanner {
         let cloudMap = CloudMapClient(runtime: account.runtime)
         let namespaces = try await cloudMap.listNamespaces().collect().filter { isOwned($0.Name) }
         guard !namespaces.isEmpty else { return [] }
-        let namesByID = Dictionary(uniqueKeysWithValues: namespaces.map { ($0.Id, $0.Name) })
-        let services = try await cloudMap.listServices().collect().compactMap { service -> FoundResource? in
-            guard let namespace = service.NamespaceId.flatMap({ namesByID[$0] }) else { return nil }
-            return FoundResource(
-                kind: ResourceKind.cloudMapService, name: service.Name, identifier: service.Id, parent: namespace)
+        // Per namespace with the NAMESPACE_ID filter: AWS's service summaries do not say which namespace they are in.
+        var services: [FoundResource] = []
+        for namespace in namespaces {
+            services += try await cloudMap.listServices(namespaceID: namespace.Id).collect()
+                .filter { ($0.NamespaceId ?? namespace.Id) == namespace.Id }
+                .map {
+                    FoundResource(
+                        kind: ResourceKind.cloudMapService, name: $0.Name, identifier: $0.Id, parent: namespace.Name)
+                }
         }
         return namespaces.map { FoundResource(kind: ResourceKind.namespace, name: $0.Name, identifier: $0.Id) } + services
     }

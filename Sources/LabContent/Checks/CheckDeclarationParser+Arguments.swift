@@ -15,7 +15,13 @@ extension CheckDeclarationParser {
         switch parameter.type {
         case .text:
             guard let text = textValue(value) else { return typeProblem("text") }
-            return .text(template(text, line: value.line, log: &log))
+            let parsed = template(text, line: value.line, log: &log)
+            if let rule = parameter.nameRule,
+                !checkName(parsed, rule: rule, parameter: entry.key, check: check, line: value.line, log: &log)
+            {
+                return nil
+            }
+            return .text(parsed)
         case .integer:
             guard case .scalar(let scalar) = value, scalar.tagName == .int, let number = Int(scalar.string) else {
                 return typeProblem("an integer")
@@ -29,6 +35,7 @@ extension CheckDeclarationParser {
         case .list:
             guard case .sequence(let items) = value else { return typeProblem("a list") }
             var templates: [TextTemplate] = []
+            var namesAreValid = true
             for item in items {
                 guard let text = textValue(item) else {
                     log.report(
@@ -37,9 +44,15 @@ extension CheckDeclarationParser {
                     )
                     return nil
                 }
-                templates.append(template(text, line: item.line, log: &log))
+                let parsed = template(text, line: item.line, log: &log)
+                if let rule = parameter.nameRule,
+                    !checkName(parsed, rule: rule, parameter: entry.key, check: check, line: item.line, log: &log)
+                {
+                    namesAreValid = false
+                }
+                templates.append(parsed)
             }
-            return .list(templates)
+            return namesAreValid ? .list(templates) : nil
         case .oneOf(let choices):
             guard let text = textValue(value), choices.contains(text) else {
                 let written = value.valueDescription

@@ -21,6 +21,8 @@ struct CheckDeclarationParser {
     let file: SourceFile
     let variables: VariableScope
     var catalog: Catalog = .checks
+    /// The learner names are rendered for, to check them against the parameters' AWS name rules; nil skips that.
+    var sample: SampleLearner?
 
     func declarations(from nodes: [Node], log: inout DiagnosticLog) -> [CheckDeclaration] {
         nodes.compactMap { declaration(from: $0, log: &log) }

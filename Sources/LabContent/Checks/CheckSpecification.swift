@@ -17,17 +17,36 @@ public struct CheckSpecification: Sendable {
         public let isRequired: Bool
         /// For an optional parameter: the words added to the summary when it is given (` on port {{port}}`).
         public let summaryClause: String?
+        /// For a parameter that names an AWS resource (a text, or each item of a list): what AWS accepts as that
+        /// name, checked by `labguide check` for a sample learner.
+        public let nameRule: AWSNameRule?
 
-        init(_ name: String, _ type: ParameterType = .text, isRequired: Bool = true, clause: String? = nil) {
+        init(
+            _ name: String, _ type: ParameterType = .text, isRequired: Bool = true, clause: String? = nil,
+            rule: AWSNameRule? = nil
+        ) {
             self.name = name
             self.type = type
             self.isRequired = isRequired
             self.summaryClause = clause
+            self.nameRule = rule
+        }
+
+        /// A required text parameter that names a resource of the kind `rule` describes.
+        init(_ name: String, rule: AWSNameRule) {
+            self.init(name, .text, rule: rule)
         }
 
         /// An optional parameter, adding `clause` to the summary when present.
-        static func optional(_ name: String, _ type: ParameterType = .text, clause: String) -> Parameter {
-            Parameter(name, type, isRequired: false, clause: clause)
+        static func optional(
+            _ name: String, _ type: ParameterType = .text, rule: AWSNameRule? = nil, clause: String
+        ) -> Parameter {
+            Parameter(name, type, isRequired: false, clause: clause, rule: rule)
+        }
+
+        /// The same parameter with `rule` as its name rule, for the resource catalog's table of rules.
+        func withNameRule(_ rule: AWSNameRule?) -> Parameter {
+            Parameter(name, type, isRequired: isRequired, clause: summaryClause, rule: rule)
         }
     }
 

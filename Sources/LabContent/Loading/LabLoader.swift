@@ -30,7 +30,8 @@ struct LabLoader {
         let context = MarkdownContext(
             labID: manifest.id ?? folderName, labDirectory: directory, stepIDs: Set(sources.map(\.id)),
             variables: variables, simulatorPresets: options.simulatorPresets)
-        let steps = sources.map { makeStep($0, context: context) }
+        let sample = SampleLearner(declared: manifest.variables)
+        let steps = sources.map { makeStep($0, context: context, sample: sample) }
         var provision: [ResourceDeclaration] = []
         if let entry = manifest.provisionEntry {
             provision = ProvisionParser(file: manifestFile, variables: variables, declaredVariables: manifest.variables)
@@ -54,8 +55,8 @@ struct LabLoader {
             provision: provision, prices: manifest.prices)
     }
 
-    private mutating func makeStep(_ source: StepSource, context: MarkdownContext) -> Step {
-        let parser = CheckDeclarationParser(file: source.yamlFile, variables: context.variables)
+    private mutating func makeStep(_ source: StepSource, context: MarkdownContext, sample: SampleLearner) -> Step {
+        let parser = CheckDeclarationParser(file: source.yamlFile, variables: context.variables, sample: sample)
         let checks = parser.declarations(from: source.checkNodes, log: &log)
         let body = render(source.frontMatter.body, context: context, file: source.bodyFile)
         return Step(

@@ -8,17 +8,11 @@ struct ProvisionParser {
     /// The lab's declared variables, to render names for the sample learner.
     let declaredVariables: [DeclaredVariable]
 
-    /// A learner whose prefix is as long as `ResourcePrefix` allows (20 characters), in a long region name.
-    static let sampleBuiltins: [String: String] = [
-        "prefix": "lg-abcdefghijk-wxyz-", "handle": "abcdefghijk-wxyz", "region": "ap-southeast-2",
-        "accountId": "123456789012",
-    ]
-
     func declarations(from entry: YAMLMapping.Entry, log: inout DiagnosticLog) -> [ResourceDeclaration] {
         guard let items = entry.sequence(file: file, log: &log) else { return [] }
-        var parser = CheckDeclarationParser(file: file, variables: variables)
-        parser.catalog = .resources
-        let sample = sampleVariables()
+        let sampleLearner = SampleLearner(declared: declaredVariables)
+        let parser = CheckDeclarationParser(file: file, variables: variables, catalog: .resources, sample: sampleLearner)
+        let sample = sampleLearner.variables
         var declarations: [ResourceDeclaration] = []
         var namesSeen: [String: Int] = [:]
         for item in items {
@@ -35,17 +29,8 @@ struct ProvisionParser {
                 )
                 isValid = false
             }
-            for (parameter, rule) in resource.nameRules.sorted(by: { $0.key < $1.key }) {
-                guard let rendered = parsed.arguments[parameter]?.text(sample), let problem = rule.problem(with: rendered)
-                else { continue }
-                log.report(
-                    file, line: parsed.lines[parameter] ?? parsed.line,
-                    "parameter '\(parameter)' of resource '\(resource.kind)': \(problem) (rendered for the longest learner prefix)"
-                )
-                isValid = false
-            }
             let ownName = parsed.arguments[resource.nameParameter]?.text(sample) ?? ""
-            if isValid, !ownName.hasPrefix(Self.sampleBuiltins["prefix"] ?? "") {
+            if isValid, !ownName.hasPrefix(SampleLearner.prefix) {
                 log.report(
                     file, line: parsed.lines[resource.nameParameter] ?? parsed.line,
                     "the name of resource '\(resource.kind)' must start with {{prefix}}, or cleanup would never remove it")
@@ -68,13 +53,5 @@ struct ProvisionParser {
             declarations.append(declaration)
         }
         return declarations
-    }
-
-    private func sampleVariables() -> LearnerVariables {
-        var variables = LearnerVariables(Self.sampleBuiltins.mapValues { LearnerVariables.Value($0) })
-        for declared in declaredVariables {
-            variables[declared.name] = LearnerVariables.Value(declared.template.render(variables))
-        }
-        return variables
     }
 }

@@ -11,7 +11,7 @@ public enum ResourceCatalog {
                 .optional("policyResource", clause: " on {{policyResource}}"),
             ],
             names: [
-                "role": .iam("an IAM role name", maximumLength: 64), "policyName": .iam("an IAM policy name", maximumLength: 128),
+                "role": .iam("IAM role names", maximumLength: 64), "policyName": .iam("IAM policy names", maximumLength: 128),
             ],
             requiredTogether: ["policyName", "allowedActions"]),
         .init(
@@ -59,7 +59,8 @@ public struct ResourceSpecification: Sendable {
     ) {
         self.kind = kind
         self.rank = rank
-        self.declaration = CheckSpecification(kind, summary: summary, parameters)
+        self.declaration = CheckSpecification(
+            kind, summary: summary, parameters.map { $0.withNameRule(names[$0.name] ?? $0.nameRule) })
         self.nameRules = names
         self.requiredTogether = requiredTogether
     }

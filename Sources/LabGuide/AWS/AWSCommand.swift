@@ -7,7 +7,7 @@ struct AWSCommand: AsyncParsableCommand {
         abstract: "Check the AWS credentials, region and endpoints LabGuide will use.",
         subcommands: [
             WhoamiCommand.self, DoctorCommand.self, BenchSignCommand.self, BenchCallsCommand.self,
-            BenchProvisionCommand.self, BenchCleanupCommand.self,
+            BenchProvisionCommand.self, BenchCleanupCommand.self, BenchVerifyCommand.self,
         ]
     )
 }

@@ -75,14 +75,17 @@ struct LabJobOptions: ParsableArguments {
 }
 
 /// Runs a queued job here (or follows it while a server runs it), printing its progress, and returns it finished.
-func runPrinting(_ job: JobRecord, queue: JobQueue, registry: JobRegistry, label: String) async throws -> JobRecord {
+/// `quiet` leaves out the log lines, for commands that print their own report at the end.
+func runPrinting(
+    _ job: JobRecord, queue: JobQueue, registry: JobRegistry, label: String, quiet: Bool = false
+) async throws -> JobRecord {
     var logger = Logger(label: "labguide.cli")
     logger.logLevel = .warning
     let finished = try await queue.runToCompletion(jobID: job.id, registry: registry, logger: logger) { update in
         switch update {
-        case .log(let entry): print("  \(entry.message)")
+        case .log(let entry): if !quiet { print("  \(entry.message)") }
         case .job(let record):
-            if let message = record.progressMessage, record.state == .running { print("\(label): \(message)") }
+            if !quiet, let message = record.progressMessage, record.state == .running { print("\(label): \(message)") }
         }
     }
     return finished

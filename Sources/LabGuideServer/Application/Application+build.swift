@@ -39,7 +39,7 @@ func makeRouter(
         library: dependencies.labs, configuration: configuration, targets: dependencies.learnerTargets)
     let registration = LearnerRegistration(
         database: database, sessionLifetime: configuration.sessionLifetime,
-        rateLimiter: JoinRateLimiter(
+        rateLimiter: RateLimiter(
             configuration: .init(burst: configuration.joinBurst, perMinute: configuration.joinsPerMinute)))
 
     // HEAD answers as GET does, without the body (Hummingbird's router otherwise matches HEAD only where a route
@@ -81,6 +81,10 @@ func makeRouter(
     JobsAPIController(jobs: dependencies.jobs).addRoutes(to: router.group("api/v1/jobs"))
     addInstructorRoutes(to: router, configuration: configuration, dependencies: dependencies, csrf: csrf)
     ClassEventsController(lookup: lookup, database: database).addRoutes(to: router.group("api/v1/labs"))
+    VerifyController(
+        lookup: lookup, database: database, requests: VerifyRequests(queue: dependencies.jobs),
+        limiter: VerifyController.makeLimiter(), renderer: dependencies.renderer, csrf: csrf
+    ).addRoutes(api: router.group("api/v1"), pages: router)
     let jobs = dependencies.jobs
     MetricsController(registry: dependencies.metrics, refresh: { await jobs.metrics?.refresh(from: jobs.database) })
         .addRoutes(to: router)

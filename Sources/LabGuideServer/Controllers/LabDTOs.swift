@@ -102,12 +102,15 @@ struct StepProgressDTO: Encodable {
     let status: String
     let firstViewedAt: Date
     let completedAt: Date?
+    /// Set when Verify passed; a verified step is also completed.
+    let verifiedAt: Date?
 
     init(_ progress: StepProgress) {
         stepId = progress.stepID
         status = progress.status.rawValue
         firstViewedAt = progress.firstViewedAt
         completedAt = progress.completedAt
+        verifiedAt = progress.verifiedAt
     }
 }
 
@@ -116,6 +119,7 @@ struct ProgressDTO: ResponseEncodable {
     let completedSteps: Int
     let totalSteps: Int
     let percent: Int
+    let verifiedSteps: Int
     let nextStepId: String?
     let steps: [StepProgressDTO]
 
@@ -125,6 +129,7 @@ struct ProgressDTO: ResponseEncodable {
         completedSteps = summary.completedSteps
         totalSteps = summary.totalSteps
         percent = summary.percent
+        verifiedSteps = summary.verifiedStepIDs.count
         nextStepId = summary.nextStepID
         steps = lab.steps.compactMap { progress[$0.id] }.map(StepProgressDTO.init)
     }

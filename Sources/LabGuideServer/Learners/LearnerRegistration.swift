@@ -6,7 +6,7 @@ import Logging
 struct LearnerRegistration: Sendable {
     let database: AppDatabase
     let sessionLifetime: Duration
-    let rateLimiter: JoinRateLimiter
+    let rateLimiter: RateLimiter
 
     struct Joined: Sendable {
         let learner: Learner

@@ -12,12 +12,13 @@ extension LabOverviewView {
                 number += 1
                 return StepLink(
                     labID: lab.id, id: step.id, title: step.title, number: number,
-                    isCompleted: progress.isCompleted(step.id), isCurrent: step.id == progress.nextStepID)
+                    isCompleted: progress.isCompleted(step.id), isVerified: progress.isVerified(step.id),
+                    isCurrent: step.id == progress.nextStepID)
             }
             return ExerciseItem(
                 id: exercise.id, title: exercise.title, summary: exercise.summary, steps: steps,
                 completedSteps: steps.filter(\.isCompleted).count, stepCount: steps.count,
-                isComplete: steps.allSatisfy(\.isCompleted))
+                isComplete: steps.allSatisfy(\.isCompleted), hasChecks: exercise.steps.contains { !$0.checks.isEmpty })
         }
         self.init(
             chrome: chrome, labID: lab.id, title: lab.title, summary: lab.summary,

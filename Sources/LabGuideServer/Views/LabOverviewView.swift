@@ -10,6 +10,8 @@ struct LabOverviewView: Sendable {
         let completedSteps: Int
         let stepCount: Int
         let isComplete: Bool
+        /// Some step of it declares checks, so the overview offers "Verify this exercise".
+        let hasChecks: Bool
     }
 
     let chrome: PageChrome
@@ -37,14 +39,20 @@ struct StepLink: Sendable {
     let title: String
     let number: Int
     let isCompleted: Bool
+    /// Verify passed (which also counts as completed).
+    let isVerified: Bool
     let isCurrent: Bool
     let href: String
 
-    init(labID: String, id: String, title: String, number: Int, isCompleted: Bool, isCurrent: Bool) {
+    init(
+        labID: String, id: String, title: String, number: Int, isCompleted: Bool, isVerified: Bool = false,
+        isCurrent: Bool
+    ) {
         self.id = id
         self.title = title
         self.number = number
         self.isCompleted = isCompleted
+        self.isVerified = isVerified
         self.isCurrent = isCurrent
         self.href = "/labs/\(labID)/steps/\(id)"
     }

@@ -31,10 +31,10 @@ extension StepPageView {
             name: markers.marker(.learnerName), handle: markers.marker(.learnerHandle), prefix: markers.marker(.learnerPrefix))
         let chrome = PageChrome(badge: badge, csrfToken: markers.marker(.csrfToken), section: "labs")
         var checks: [CheckItem] = []
-        for check in step.checks {
+        for (index, check) in step.checks.enumerated() {
             checks.append(
                 CheckItem(
-                    name: check.name, summary: check.summary.render(variables),
+                    index: index, name: check.name, summary: check.summary.render(variables),
                     isSupportedByEmulator: check.isSupportedByEmulator))
         }
         self.init(

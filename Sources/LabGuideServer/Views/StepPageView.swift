@@ -25,6 +25,8 @@ struct StepPageView: Sendable {
     }
 
     struct CheckItem: Sendable {
+        /// Its position among the step's checks, which keys its result.
+        let index: Int
         let name: String
         let summary: String
         let isSupportedByEmulator: Bool

@@ -35,8 +35,9 @@ struct StepPages: Sendable {
         }
     }
 
-    /// Kept in step with `complete-step.js`, which adds the same text when a step is completed in place.
+    /// Kept in step with `complete-step.js` and `verify-step.js`, which add the same text in place.
     static let completionNote = #"<span class="visually-hidden"> (complete)</span>"#
+    static let verifiedNote = #"<span class="visually-hidden"> (verified)</span>"#
 
     private let labs: [String: LabPages]
     private let learnerValues = LearnerLabCache<LearnerValues>(bytes: \.estimatedBytes)
@@ -103,8 +104,10 @@ struct StepPages: Sendable {
             case .csrfToken: csrfToken
             case .completedSteps: String(progress.completedSteps)
             case .percent: String(progress.percent)
-            case .completionClass(let stepIndex): progress.completedByIndex[stepIndex] ? "is-complete" : ""
-            case .completionNote(let stepIndex): progress.completedByIndex[stepIndex] ? Self.completionNote : ""
+            case .completionClass(let stepIndex): progress.completionClass(atIndex: stepIndex)
+            case .completionNote(let stepIndex):
+                progress.verifiedByIndex[stepIndex]
+                    ? Self.verifiedNote : progress.completedByIndex[stepIndex] ? Self.completionNote : ""
             case .variable(let index): values.variables[index]
             }
         }

@@ -93,6 +93,7 @@ extension LabOverviewView.ExerciseItem: MustacheParent {
         case "completedSteps": self.completedSteps
         case "stepCount": self.stepCount
         case "isComplete": self.isComplete
+        case "hasChecks": self.hasChecks
         default: nil
         }
     }
@@ -105,6 +106,7 @@ extension StepLink: MustacheParent {
         case "title": self.title
         case "number": self.number
         case "isCompleted": self.isCompleted
+        case "isVerified": self.isVerified
         case "isCurrent": self.isCurrent
         case "href": self.href
         default: nil
@@ -171,6 +173,7 @@ extension StepPageView.SidebarStep: MustacheParent {
 extension StepPageView.CheckItem: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "index": self.index
         case "name": self.name
         case "summary": self.summary
         case "isSupportedByEmulator": self.isSupportedByEmulator

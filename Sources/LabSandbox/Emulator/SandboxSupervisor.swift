@@ -13,6 +13,8 @@ struct SandboxSupervisor: Service {
     let settings: SandboxSettings
     let status: SandboxStatus
     let restorer: SandboxRestorer
+    /// Called with the emulator's endpoint once it is ready (see `Sandbox.makeServices`).
+    let warmUp: (@Sendable (URL) async -> Void)?
     let logger: Logger
 
     func run() async throws {
@@ -32,6 +34,7 @@ struct SandboxSupervisor: Service {
                         to: settings.endpointFile, atomically: true, encoding: .utf8)
                     logger.info("Sandbox ready", metadata: ["sandbox.endpoint": "\(settings.publicEndpoint)"])
                     failures = 0
+                    if let warmUp { await warmUp(moto.endpoint) }
                     let exitStatus = await moto.waitForExit()
                     current.set(nil)
                     guard !Task.isShuttingDownGracefully && !Task.isCancelled else { break }

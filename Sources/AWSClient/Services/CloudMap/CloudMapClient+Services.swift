@@ -28,19 +28,30 @@ extension CloudMapClient {
         return try await runtime.callJSON(Self.service, "GetService", Input(Id: id), as: Output.self).Service
     }
 
-    public func listServices(pageSize: Int? = nil) -> PaginatedSequence<Service> {
+    /// Services, page by page; with `namespaceID`, only that namespace's (the `NAMESPACE_ID` filter). AWS's summaries
+    /// carry no `NamespaceId`, so the filter is the only way to tell namespaces apart there; moto ignores filters but
+    /// does add `NamespaceId`, so callers keep a service whose `NamespaceId` is the one asked for or absent.
+    public func listServices(namespaceID: String? = nil, pageSize: Int? = nil) -> PaginatedSequence<Service> {
+        struct Filter: Encodable {
+            let Name: String
+            let Values: [String]
+            let Condition: String
+        }
         struct Input: Encodable {
             let NextToken: String?
             let MaxResults: Int?
+            let Filters: [Filter]?
         }
         struct Output: Decodable {
             let Services: [Service]?
             let NextToken: String?
         }
         let runtime = self.runtime
+        let filters = namespaceID.map { [Filter(Name: "NAMESPACE_ID", Values: [$0], Condition: "EQ")] }
         return PaginatedSequence { token in
             let output = try await runtime.callJSON(
-                Self.service, "ListServices", Input(NextToken: token, MaxResults: pageSize), as: Output.self)
+                Self.service, "ListServices", Input(NextToken: token, MaxResults: pageSize, Filters: filters),
+                as: Output.self)
             return (output.Services ?? [], output.NextToken)
         }
     }

@@ -107,15 +107,34 @@ public enum ECSModels {
         }
     }
 
+    /// The Cloud Map service ECS created for one Service Connect discovery name.
+    public struct ServiceConnectServiceResource: Codable, Sendable {
+        public let discoveryName: String?
+        public let discoveryArn: String?
+    }
+
+    /// One rollout of a service: `PRIMARY` is the one ECS is converging to, `ACTIVE` ones are being replaced.
+    public struct Deployment: Codable, Sendable {
+        public let id: String?
+        public let status: String?
+        public let desiredCount: Int?
+        public let runningCount: Int?
+        /// Where real ECS reports a service's Service Connect settings (the service itself has none).
+        public let serviceConnectConfiguration: ServiceConnectConfiguration?
+        public let serviceConnectResources: [ServiceConnectServiceResource]?
+    }
+
     public struct Service: Codable, Sendable {
         public let serviceArn: String
         public let serviceName: String
         public let clusterArn: String?
         public let status: String?
         public let desiredCount: Int?
+        public let runningCount: Int?
         public let taskDefinition: String?
         /// moto stores but ignores Service Connect on services (AWS.md): expect `nil` in the sandbox.
         public let serviceConnectConfiguration: ServiceConnectConfiguration?
+        public let deployments: [Deployment]?
     }
 
     public struct Failure: Codable, Sendable {

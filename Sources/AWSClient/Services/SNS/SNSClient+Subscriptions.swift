@@ -48,12 +48,7 @@ extension SNSClient {
     public func getSubscriptionAttributes(subscriptionARN: String) async throws -> [String: String] {
         var parameters = parameters("GetSubscriptionAttributes")
         parameters.add("SubscriptionArn", subscriptionARN)
-        let result = try await runtime.callQuery(Self.service, parameters)
-        var attributes: [String: String] = [:]
-        for entry in result.element(at: "Attributes")?.children(named: "entry") ?? [] {
-            if let key = entry.string(at: "key") { attributes[key] = entry.element(at: "value")?.text ?? "" }
-        }
-        return attributes
+        return Self.attributes(in: try await runtime.callQuery(Self.service, parameters))
     }
 
     public func setSubscriptionAttribute(subscriptionARN: String, name: String, value: String) async throws {

@@ -51,4 +51,20 @@ public struct SNSClient: Sendable {
         }
         return value
     }
+
+    /// `TopicArn`, `Policy`, `SubscriptionsConfirmed`…; a missing topic answers `NotFound`.
+    public func getTopicAttributes(topicARN: String) async throws -> [String: String] {
+        var parameters = parameters("GetTopicAttributes")
+        parameters.add("TopicArn", topicARN)
+        return Self.attributes(in: try await runtime.callQuery(Self.service, parameters))
+    }
+
+    /// The `Attributes` map of a Get…Attributes reply (`entry` elements with `key` and `value`).
+    static func attributes(in result: AWSXMLElement) -> [String: String] {
+        var attributes: [String: String] = [:]
+        for entry in result.element(at: "Attributes")?.children(named: "entry") ?? [] {
+            if let key = entry.string(at: "key") { attributes[key] = entry.element(at: "value")?.text ?? "" }
+        }
+        return attributes
+    }
 }

@@ -69,4 +69,16 @@ extension SQSClient {
         _ = try await runtime.callJSON(
             Self.service, "DeleteMessage", Input(QueueUrl: queueURL, ReceiptHandle: receiptHandle), as: EmptyShape.self)
     }
+
+    /// Makes a received message visible again after `visibilityTimeout` seconds; 0 hands it back at once, which is
+    /// how a probe returns a message it received but does not own.
+    public func changeMessageVisibility(queueURL: String, receiptHandle: String, visibilityTimeout: Int) async throws {
+        struct Input: Encodable {
+            let QueueUrl: String
+            let ReceiptHandle: String
+            let VisibilityTimeout: Int
+        }
+        let input = Input(QueueUrl: queueURL, ReceiptHandle: receiptHandle, VisibilityTimeout: visibilityTimeout)
+        _ = try await runtime.callJSON(Self.service, "ChangeMessageVisibility", input, as: EmptyShape.self)
+    }
 }

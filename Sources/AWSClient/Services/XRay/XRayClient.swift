@@ -55,4 +55,38 @@ public struct XRayClient: Sendable {
             input: Input(TraceSegmentDocuments: documents), as: Output.self)
         return (output.UnprocessedTraceSegments ?? []).compactMap(\.Id)
     }
+
+    public struct Trace: Decodable, Sendable {
+        public struct Segment: Decodable, Sendable {
+            public let Id: String?
+            /// The segment document as it was put: JSON with `name`, `trace_id`, `start_time`…
+            public let Document: String?
+        }
+
+        public let Id: String?
+        public let Duration: Double?
+        public let Segments: [Segment]?
+    }
+
+    /// Whole traces with their segment documents, for up to five ids per call (X-Ray's limit).
+    public func batchGetTraces(ids: [String]) async throws -> [Trace] {
+        struct Input: Encodable, Sendable {
+            let TraceIds: [String]
+            let NextToken: String?
+        }
+        struct Output: Decodable {
+            let Traces: [Trace]?
+            let NextToken: String?
+        }
+        var traces: [Trace] = []
+        var token: String?
+        repeat {
+            let output = try await runtime.callREST(
+                Self.service, "BatchGetTraces", method: "POST", path: "/Traces",
+                input: Input(TraceIds: ids, NextToken: token), as: Output.self)
+            traces += output.Traces ?? []
+            token = output.NextToken
+        } while token != nil
+        return traces
+    }
 }

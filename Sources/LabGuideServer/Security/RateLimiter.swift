@@ -2,11 +2,12 @@ import Foundation
 import Hummingbird
 import Synchronization
 
-/// Limits joins per client address: a token bucket each, `burst` joins at once and `perMinute` after that.
+/// A token bucket per key (a client address, a learner): `burst` at once and `perMinute` after that, else 429.
 ///
-/// Every join writes a learner and a session to SQLite; unbounded, 2,400 joins in 10 s added 145 MB to the
-/// database. A class behind one NAT shares an address, so the burst is a whole class joining at once.
-final class JoinRateLimiter: Sendable {
+/// Joins are limited per address: every join writes a learner and a session to SQLite; unbounded, 2,400 joins in
+/// 10 s added 145 MB to the database. A class behind one NAT shares an address, so the burst is a whole class
+/// joining at once. Verify is limited per learner (see `VerifyController`).
+final class RateLimiter: Sendable {
     struct Configuration: Sendable {
         var burst: Int
         var perMinute: Int
@@ -23,13 +24,19 @@ final class JoinRateLimiter: Sendable {
     }
 
     private let configuration: Configuration
-    /// Beyond this many addresses the table starts over: its memory stays bounded whatever the traffic.
+    /// Beyond this many keys the table starts over: its memory stays bounded whatever the traffic.
     private let maximumAddresses: Int
     private let buckets = Mutex<[String: Bucket]>([:])
+    /// The 429's message, given the seconds until the next token.
+    private let refusal: @Sendable (Int) -> String
 
-    init(configuration: Configuration = Configuration(), maximumAddresses: Int = 10_000) {
+    init(
+        configuration: Configuration = Configuration(), maximumAddresses: Int = 10_000,
+        refusal: @escaping @Sendable (Int) -> String = { "Too many joins from this address; try again in \($0) s." }
+    ) {
         self.configuration = configuration
         self.maximumAddresses = maximumAddresses
+        self.refusal = refusal
     }
 
     /// Takes a token for `address`, or throws 429 with `Retry-After` (whole seconds until the next token).
@@ -52,8 +59,7 @@ final class JoinRateLimiter: Sendable {
         if let wait {
             let seconds = max(1, Int(wait.rounded(.up)))
             throw HTTPError(
-                .tooManyRequests, headers: [.retryAfter: String(seconds)],
-                message: "Too many joins from this address; try again in \(seconds) s.")
+                .tooManyRequests, headers: [.retryAfter: String(seconds)], message: refusal(seconds))
         }
     }
 }

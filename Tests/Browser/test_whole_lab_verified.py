@@ -1,12 +1,13 @@
-"""Follow the lab as a learner: every bash block of every step before the wrap-up, copied from the rendered pages
-and run in one bash session against the sandbox with outbound traffic blocked; then Clean up, and the account holds
-nothing of the learner's prefix, checked with the learner's own CLI."""
+"""Follow the whole lab as a learner: every step's bash blocks, copied from the rendered pages and run in one bash
+session against the sandbox with outbound traffic blocked, each step verified before its commands run (it must fail,
+naming what is missing) and after (every check the sandbox can answer must pass); the wrap-up's own commands clean
+up, its Verify finds nothing left, and a Clean up job agrees, checked with the learner's own CLI."""
 
 import json
 
 from conftest import get_text, join_api
-from jobs_api import start, wait_for_job
-from lab_shell import bash_blocks, blocked_environment, run_bash, sandbox_lines, status
+from jobs_api import check_lines, start, verify_step, wait_for_job
+from lab_shell import BashSession, bash_blocks, blocked_environment, sandbox_lines, status, run_bash
 
 # moto never brings ECS services to a steady state (it runs no tasks), so a waiter would poll for ten minutes:
 # in this test `aws … wait …` returns at once. Everything else runs as written.
@@ -43,30 +44,51 @@ def count_left(lines, environment, prefix, cwd) -> dict:
     return {line.split("=")[0]: int(line.split("=")[1]) for line in completed.stdout.splitlines() if "=" in line}
 
 
-def test_the_lab_by_hand_then_cleanup_leaves_nothing(base_url, lab_detail, tmp_path):
+def supported(step: dict) -> bool:
+    return any(check["supportedByEmulator"] for check in step["checks"])
+
+
+def test_the_whole_lab_by_hand_verified_step_by_step(base_url, lab_detail, tmp_path):
     cookie = join_api(base_url, "Hands On")
     prefix = json.loads(get_text(base_url, "/api/v1/session", cookie))["learner"]["prefix"]
     lines = sandbox_lines(base_url, cookie)
     environment = blocked_environment(tmp_path / "home", status(base_url, cookie)["endpoint"])
-    steps = [step["id"] for exercise in lab_detail["exercises"] if exercise["id"] != "wrap-up"
-             for step in exercise["steps"]]
-    blocks = []
-    for step in steps:
-        blocks += bash_blocks(get_text(base_url, f"/labs/cross-service/steps/{step}", cookie))
     work = tmp_path / "work"
     work.mkdir()
-    # Traced, so a command that tries to leave the machine can be named.
-    session = run_bash("\n".join([lines, NO_WAITERS, "set -x", *blocks]), environment, work, timeout=1200)
-    escapes = [line for line in session.stderr.splitlines() if "Failed to connect to proxy" in line]
-    assert not escapes, "a lab command tried to leave the machine:\n" + context_of(session.stderr, "Failed to connect")
+    shell = BashSession(environment, work, tmp_path / "trace.log")
+    problems = []
+    before_wrap_up = None
+    try:
+        # Traced, so a command that tries to leave the machine can be named.
+        shell.run("\n".join([lines, NO_WAITERS, "set -x"]))
+        for exercise in lab_detail["exercises"]:
+            if exercise["id"] == "wrap-up":
+                before_wrap_up = count_left(lines, environment, prefix, work)
+            for step in exercise["steps"]:
+                blocks = bash_blocks(get_text(base_url, f"/labs/cross-service/steps/{step['id']}", cookie))
+                if supported(step) and blocks:
+                    before = verify_step(base_url, cookie, step["id"])
+                    failed = [c for c in before["checks"] if c["status"] == "failed"]
+                    if before["state"] != "failed" or not any(prefix in (c["observed"] or "") for c in failed):
+                        problems.append(f"{step['id']} before its commands: {before['state']}\n{check_lines(before)}")
+                # The set-up step's own lines define `aws` again: the no-waiters wrapper goes back after every step.
+                shell.run("\n".join(blocks + [NO_WAITERS]))
+                if step["checks"]:
+                    after = verify_step(base_url, cookie, step["id"])
+                    wrong = [c for c in after["checks"] if c["status"] not in ("passed", "unsupported")]
+                    if wrong:
+                        problems.append(f"{step['id']} after its commands: {after['state']}\n{check_lines(after)}")
+        trace = shell.stderr_text()
+    finally:
+        shell.close()
+    escapes = [line for line in trace.splitlines() if "Failed to connect to proxy" in line]
+    assert not escapes, "a lab command tried to leave the machine:\n" + context_of(trace, "Failed to connect")
+    assert not problems, "\n\n".join(problems)
 
-    before = count_left(lines, environment, prefix, work)
     # The lab's commands really built things in every service they use.
-    assert all(before[kind] > 0 for kind in ("queues", "topics", "tables", "functions", "roles", "alarms",
-                                             "clusters", "meshes", "namespaces")), before
-
-    preview = wait_for_job(base_url, start(base_url, cookie, "cleanup", {"dryRun": True})["job"]["id"], cookie)
-    assert len(preview["result"]["planned"]) >= sum(before.values())
+    assert all(before_wrap_up[kind] > 0 for kind in ("queues", "topics", "tables", "functions", "roles", "alarms",
+                                                     "clusters", "meshes", "namespaces")), before_wrap_up
+    # The wrap-up's own commands removed everything; the Clean up job finds nothing more to do.
     cleanup = wait_for_job(base_url, start(base_url, cookie, "cleanup", {"dryRun": False})["job"]["id"], cookie,
                            timeout=300)
     assert cleanup["state"] == "completed", cleanup
