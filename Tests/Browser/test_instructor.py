@@ -16,6 +16,8 @@ from playwright.sync_api import expect
 from conftest import REPO, free_port, join_api
 
 KEY = "browser-instructor-key-0123456789abcdef"
+# The shared 2-core machine runs builds beside the tests: a live update may take a few seconds to be drawn there.
+expect.set_options(timeout=15000)
 
 
 @pytest.fixture(scope="module")
