@@ -29,6 +29,7 @@ enum ClassCSV {
     static func field(_ value: String) -> String {
         var value = value
         if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
+        guard value.contains("\"") else { return "\"" + value + "\"" }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
