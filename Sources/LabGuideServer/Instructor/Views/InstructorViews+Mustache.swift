@@ -13,7 +13,34 @@ extension ReflectedMustacheParent {
     }
 }
 
-extension InstructorPageView: ReflectedMustacheParent {}
+/// Written out: the page view holds the 1.5 MB matrix, and reflecting it on every lookup was a quarter of the page.
+extension InstructorPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "chrome": chrome
+        case "labID": labID
+        case "labTitle": labTitle
+        case "learnerCount": learnerCount
+        case "lastEventID": lastEventID
+        case "matrixHTML": matrixHTML
+        case "funnelSVG": funnelSVG
+        case "funnelSummary": funnelSummary
+        case "exercises": exercises
+        case "steps": steps
+        case "sorts": sorts
+        case "exerciseID": exerciseID
+        case "stuck": stuck
+        case "hands": hands
+        case "broadcasts": broadcasts
+        case "holdTitle": holdTitle.map { $0 as Any }
+        case "hasHands": hasHands
+        case "hasStuck": hasStuck
+        case "health": health
+        case "broadcastLimit": broadcastLimit
+        default: nil
+        }
+    }
+}
 extension InstructorPageView.Option: ReflectedMustacheParent {}
 extension InstructorPageView.Listed: ReflectedMustacheParent {}
 extension InstructorPageView.Broadcast: ReflectedMustacheParent {}
