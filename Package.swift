@@ -51,8 +51,9 @@ let package = Package(
         .target(
             name: "LabGuideServer",
             dependencies: [
-                "LabContent", "LabStore", "LabSandbox", "LabJobs", "LabChecks", "BreakerSimulator",
+                "LabContent", "LabStore", "LabSandbox", "LabJobs", "LabChecks", "BreakerSimulator", "AWSClient",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -9,6 +9,7 @@ struct LabGuideCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, CheckCommand.self, SimulateCommand.self, AWSCommand.self, ProvisionCommand.self,
             CleanupCommand.self, VerifyCommand.self, JobsCommand.self, BenchJobsCommand.self,
+            InstructorKeyCommand.self,
         ],
         defaultSubcommand: nil)
 }

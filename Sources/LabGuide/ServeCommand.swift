@@ -56,6 +56,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds a job's lease lasts before another worker may rescue it.", visibility: .hidden))
     var jobLeaseSeconds: Int = environment("JOB_LEASE_SECONDS").flatMap(Int.init) ?? 30
 
+    @Option(help: "The instructor's key (default: generated on the first start and printed once as a sign-in link).")
+    var instructorKey: String? = environment("INSTRUCTOR_KEY")
+
     @Flag(help: "Mark cookies Secure (use behind HTTPS).")
     var secureCookies: Bool = environment("SECURE_COOKIES") == "true"
 
@@ -98,6 +101,13 @@ struct ServeCommand: AsyncParsableCommand {
         let workers = JobWorkerService(
             queue: jobs, registry: registry,
             configuration: JobWorkerConfiguration(leaseDuration: .seconds(max(1, jobLeaseSeconds))), logger: logger)
+        let reachableHost = ["0.0.0.0", "::", ""].contains(host) ? (publicHost ?? "127.0.0.1") : host
+        if let line = try await InstructorKeySetup.prepare(
+            store: appDatabase, configuredKey: instructorKey, baseURL: "http://\(reachableHost):\(port)")
+        {
+            // Printed, not logged: the console shows the link once, and log files never hold it.
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
         logger.info(
             "Serving labs",
             metadata: ["http.address": "http://\(host):\(port)", "labs.count": "\(library.labs.count)", "db.path": "\(database)"])

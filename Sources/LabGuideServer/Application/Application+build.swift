@@ -79,6 +79,8 @@ func makeRouter(
     SandboxController(target: dependencies.target, lookup: lookup, renderer: dependencies.renderer, csrf: csrf)
         .addRoutes(to: router)
     JobsAPIController(jobs: dependencies.jobs).addRoutes(to: router.group("api/v1/jobs"))
+    addInstructorRoutes(to: router, configuration: configuration, dependencies: dependencies, csrf: csrf)
+    ClassEventsController(lookup: lookup, database: database).addRoutes(to: router.group("api/v1/labs"))
     VerifyController(
         lookup: lookup, database: database, requests: VerifyRequests(queue: dependencies.jobs),
         limiter: VerifyController.makeLimiter(), renderer: dependencies.renderer, csrf: csrf

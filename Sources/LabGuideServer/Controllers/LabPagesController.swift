@@ -46,7 +46,9 @@ struct LabPagesController {
         let token = csrf.token(for: request)
         try await viewRecorder.recordView(learnerID: learner.id ?? 0, labID: lab.id, stepID: step.id)
         let progress = try await database.progress(learnerID: learner.id ?? 0, labID: lab.id)
-        let html = try page(lab: lab, step: step, learner: learner, progress: progress, csrfToken: token.value)
+        let html = try page(
+            lab: lab, step: step, learner: learner, progress: progress, csrfToken: token.value,
+            classState: try await database.classState())
         return PageRenderer.response(html, cookies: token.cookieToSet.map { [$0] } ?? [])
     }
 
@@ -72,18 +74,21 @@ struct LabPagesController {
             let learner = database.cachedLearner(sessionTokenHash: hash, now: now), let learnerID = learner.id,
             let csrfToken = CSRFProtection.existingToken(in: headers),
             viewRecorder.isRecorded(learnerID: learnerID, labID: lab.id, stepID: step.id, at: now),
-            let progress = database.cachedProgress(learnerID: learnerID, labID: lab.id)
+            let progress = database.cachedProgress(learnerID: learnerID, labID: lab.id),
+            let classState = database.cachedClassState()
         else { return nil }
-        return try? page(lab: lab, step: step, learner: learner, progress: progress, csrfToken: csrfToken)
+        return try? page(
+            lab: lab, step: step, learner: learner, progress: progress, csrfToken: csrfToken, classState: classState)
     }
 
-    /// The one place both ways of serving a step page build it.
+    /// The one place both ways of serving a step page build it, the class hold decided by its one rule.
     private func page(
-        lab: Lab, step: Step, learner: Learner, progress: [String: StepProgress], csrfToken: String
+        lab: Lab, step: Step, learner: Learner, progress: [String: StepProgress], csrfToken: String, classState: ClassState
     ) throws -> ByteBuffer {
         try stepPages.html(
             lab: lab, step: step, learner: learner, progress: LabProgressSummary(lab: lab, progress: progress),
-            variables: lookup.variables(for: learner, in: lab), csrfToken: csrfToken)
+            variables: lookup.variables(for: learner, in: lab), csrfToken: csrfToken,
+            isHeld: ClassHoldRule.isHeld(step, in: lab, hold: classState.holds[lab.id]))
     }
 
     @Sendable func completeStep(request: Request, context: AppRequestContext) async throws -> Response {

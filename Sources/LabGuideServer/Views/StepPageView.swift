@@ -53,6 +53,8 @@ struct StepPageView: Sendable {
     let embedsSimulator: Bool
     let hasChecks: Bool
     let hasUnsupportedChecks: Bool
+    /// The class is held before this step's exercise: the page says so instead of showing the step.
+    var isHeld = false
 }
 
 /// A value a step page fills in per request.

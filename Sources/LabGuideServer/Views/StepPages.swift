@@ -12,6 +12,8 @@ struct StepPages: Sendable {
         /// Builtin and declared variable names; a `.variable(index:)` slot indexes this list.
         let variableNames: [String]
         let steps: [Page]
+        /// The same pages as a held class sees them: the step's content replaced by the hold notice.
+        let heldSteps: [Page]
     }
 
     private struct Page: Sendable {
@@ -50,22 +52,25 @@ struct StepPages: Sendable {
         for lab in library.labs {
             let sampleVariables = sample(lab)
             let names = sampleVariables.values.keys.sorted()
-            let steps = try lab.steps.map { step in
-                let blueprint = try PageBlueprint<StepPageSlot> { markers in
-                    var variables = LearnerVariables()
-                    for (index, name) in names.enumerated() {
-                        variables[name] = .init(
-                            markers.marker(.variable(index: index)),
-                            isPlaceholder: sampleVariables[name]?.isPlaceholder ?? false)
+            func pages(isHeld: Bool) throws -> [Page] {
+                try lab.steps.map { step in
+                    let blueprint = try PageBlueprint<StepPageSlot> { markers in
+                        var variables = LearnerVariables()
+                        for (index, name) in names.enumerated() {
+                            variables[name] = .init(
+                                markers.marker(.variable(index: index)),
+                                isPlaceholder: sampleVariables[name]?.isPlaceholder ?? false)
+                        }
+                        var view = StepPageView(
+                            lab: lab, step: step, variables: variables, embedsSimulator: embedsSimulator(step, lab),
+                            markers: &markers)
+                        view.isHeld = isHeld
+                        return try renderer.html("step", view)
                     }
-                    let view = StepPageView(
-                        lab: lab, step: step, variables: variables, embedsSimulator: embedsSimulator(step, lab),
-                        markers: &markers)
-                    return try renderer.html("step", view)
+                    return Page(blueprint: blueprint, expectedByteCount: blueprint.fixedByteCount + 2048)
                 }
-                return Page(blueprint: blueprint, expectedByteCount: blueprint.fixedByteCount + 2048)
             }
-            labs[lab.id] = LabPages(variableNames: names, steps: steps)
+            labs[lab.id] = LabPages(variableNames: names, steps: try pages(isHeld: false), heldSteps: try pages(isHeld: true))
         }
         self.labs = labs
     }
@@ -75,13 +80,13 @@ struct StepPages: Sendable {
     /// Throws 404 for a step that had no page at start-up (a `Lab` not from this library), never an empty page.
     func html(
         lab: Lab, step: Step, learner: Learner, progress: LabProgressSummary, variables: LearnerVariables,
-        csrfToken: String
+        csrfToken: String, isHeld: Bool = false
     ) throws -> ByteBuffer {
         guard let pages = labs[lab.id], let index = lab.stepIndex(id: step.id), pages.steps.indices.contains(index)
         else {
             throw HTTPError(.notFound, message: "The lab “\(lab.title)” has no step called “\(step.id)”.")
         }
-        let page = pages.steps[index]
+        let page = isHeld ? pages.heldSteps[index] : pages.steps[index]
         let values = learnerValues.value(for: learner, in: lab) {
             LearnerValues(
                 name: learner.name.escapedForHTML, handle: learner.handle.escapedForHTML,

@@ -138,6 +138,7 @@ extension StepPageView: MustacheParent {
         case "embedsSimulator": self.embedsSimulator
         case "hasChecks": self.hasChecks
         case "hasUnsupportedChecks": self.hasUnsupportedChecks
+        case "isHeld": self.isHeld
         default: nil
         }
     }

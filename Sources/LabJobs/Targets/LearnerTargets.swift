@@ -47,6 +47,11 @@ public struct LearnerTargets: Sendable {
         }
     }
 
+    /// Every AWS endpoint's breaker as it stands, for the instructor's health panel.
+    public func breakerSnapshots() -> [EndpointBreakers.Snapshot] {
+        breakers.snapshots()
+    }
+
     public var isSandbox: Bool {
         if case .sandbox = target { true } else { false }
     }

@@ -38,6 +38,7 @@ extension AppDatabase {
         }
         registerJobMigrations(in: &migrator)
         registerVerifyMigrations(in: &migrator)
+        registerInstructorMigrations(in: &migrator)
         return migrator
     }
 }

@@ -8,11 +8,19 @@ public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Shared by copies of this value: page loads read sessions and progress from memory, writes keep it current.
     let cache = ReadCache()
+    /// Moves on with every commit that inserted learner events: the instructor's stream waits on it.
+    public let eventsChanged = StoreChangeSignal()
+    /// Moves on with every commit that changed broadcasts, holds or raised hands: learner pages wait on it.
+    public let classStateChanged = StoreChangeSignal()
+    let classStateCache = ClassStateCache()
 
     /// Wraps a connection and brings its schema up to date.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
         try Self.migrator.migrate(writer)
+        writer.add(
+            transactionObserver: StoreChangeObserver(events: eventsChanged, classState: classStateChanged),
+            extent: .databaseLifetime)
     }
 
     /// A fresh in-memory database, for tests.

@@ -13,6 +13,10 @@ public struct LearnerEvent: Sendable, Equatable {
         case verifiedStep
         /// A Verify attempt ended with at least one failed check.
         case failedVerify
+        /// The learner asked for help from a step.
+        case raisedHand
+        /// The hand went down: the instructor answered it, or the learner took it back.
+        case loweredHand
     }
 
     public var id: Int64?
@@ -47,6 +51,8 @@ extension LearnerEvent: Codable, FetchableRecord, MutablePersistableRecord {
     public enum Columns {
         public static let id = Column(CodingKeys.id)
         public static let learnerID = Column(CodingKeys.learnerID)
+        public static let labID = Column(CodingKeys.labID)
+        public static let kind = Column(CodingKeys.kind)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

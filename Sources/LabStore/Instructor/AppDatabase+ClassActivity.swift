@@ -1,0 +1,71 @@
+public import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Every learner's activity in a lab (or only the given learners'), oldest learner first, in one read.
+    public func classActivity(labID: String, learnerIDs: [Int64]? = nil) async throws -> [LearnerActivity] {
+        try await writer.read { db in
+            var learners = Learner.order(Learner.Columns.createdAt, Learner.Columns.id)
+            var progress = StepProgress.filter(StepProgress.Columns.labID == labID)
+            var only = ""
+            if let learnerIDs {
+                learners = learners.filter(learnerIDs.contains(Learner.Columns.id))
+                progress = progress.filter(learnerIDs.contains(StepProgress.Columns.learnerID))
+                only = " AND learnerId IN (\(learnerIDs.map(String.init).joined(separator: ",")))"
+            }
+            var progressByLearner: [Int64: [String: StepProgress]] = [:]
+            // Read column by column: decoding 15,000 rows through Codable was most of a 500-learner page.
+            let rows = try Row.fetchCursor(
+                db, progress.select(sql: "learnerId, labId, stepId, status, firstViewedAt, completedAt, verifiedAt"))
+            while let row = try rows.next() {
+                let learnerID: Int64 = row[0]
+                let stepID: String = row[2]
+                progressByLearner[learnerID, default: [:]][stepID] = StepProgress(
+                    learnerID: learnerID, labID: row[1], stepID: stepID,
+                    status: StepProgress.Status(rawValue: row[3]) ?? .viewed, firstViewedAt: row[4], completedAt: row[5],
+                    verifiedAt: row[6])
+            }
+            // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
+            var positions: [Int64: (stepID: String, at: Date)] = [:]
+            let viewed = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT learnerId, stepId, createdAt, MAX(id) FROM event
+                    WHERE labId = ? AND kind = 'viewedStep'\(only) GROUP BY learnerId
+                    """, arguments: [labID])
+            for row in viewed { positions[row["learnerId"]] = (row["stepId"], row["createdAt"]) }
+            var lastActivity: [Int64: Date] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT learnerId, MAX(createdAt) AS at FROM event WHERE 1 = 1\(only) GROUP BY learnerId")
+            {
+                lastActivity[row["learnerId"]] = row["at"]
+            }
+            return try learners.fetchAll(db).map { learner in
+                let id = learner.id ?? 0
+                return LearnerActivity(
+                    learner: learner, progress: progressByLearner[id] ?? [:], currentStepID: positions[id]?.stepID,
+                    currentStepSince: positions[id]?.at, lastActivityAt: lastActivity[id])
+            }
+        }
+    }
+
+    /// Events after `id` in id order, at most `limit`: the instructor stream's tail, exact across reconnects.
+    public func events(after id: Int64, limit: Int = 1000) async throws -> [LearnerEvent] {
+        try await writer.read { db in
+            try LearnerEvent.filter(LearnerEvent.Columns.id > id).order(LearnerEvent.Columns.id).limit(limit).fetchAll(db)
+        }
+    }
+
+    /// The newest event's id (0 when there is none): where a fresh instructor stream starts.
+    public func latestEventID() async throws -> Int64 {
+        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event") ?? 0 }
+    }
+
+    /// Jobs that ended `discarded` since `date`, for the instructor's health panel.
+    public func failedJobCount(since date: Date) async throws -> Int {
+        try await writer.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM job WHERE state = 'discarded' AND finishedAt >= ?", arguments: [date]) ?? 0
+        }
+    }
+}

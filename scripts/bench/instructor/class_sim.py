@@ -1,0 +1,254 @@
+"""A simulated class against a real `labguide serve`, to measure the instructor's view (each figure beside its goal).
+
+Learners join (from several loopback source addresses, since joins are limited per address), walk the lab's steps
+at a random pace, complete them and raise hands. Then:
+
+1. the instructor page for CLASS_LEARNERS learners × every step: its response time on loopback (the render is most
+   of it) and its size; goal: under 50 ms;
+2. event to screen: from a learner's action to the instructor's SSE event naming it, p50 and p99, while every
+   learner acts every ACTION_SECONDS on average; goal: p99 under 1 s;
+3. 2,000 open SSE streams (learner pages and a few instructors): the server's resident memory (goal: under
+   200 MB) and step page latency meanwhile.
+"""
+
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+BINARY = Path(os.environ.get("LABGUIDE_BIN", REPO / ".build/release/labguide"))
+LEARNERS = int(os.environ.get("CLASS_LEARNERS", "500"))
+STREAMS = int(os.environ.get("CLASS_STREAMS", "2000"))
+ACTIVE_SECONDS = float(os.environ.get("CLASS_ACTIVE_SECONDS", "30"))
+ACTION_SECONDS = float(os.environ.get("ACTION_SECONDS", "5"))
+KEY = "bench-instructor-key-0123456789"
+LAB = "cross-service"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Client:
+    def __init__(self, port: int):
+        self.port = port
+
+    async def request(self, method, path, cookie=None, body=None, source="127.0.0.1"):
+        reader, writer = await asyncio.open_connection("127.0.0.1", self.port, local_addr=(source, 0))
+        data = b"" if body is None else json.dumps(body).encode()
+        head = f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAccept: application/json\r\n"
+        if cookie:
+            head += f"Cookie: {cookie}\r\n"
+        if body is not None:
+            head += f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n"
+        writer.write(head.encode() + b"\r\n" + data)
+        await writer.drain()
+        raw = await reader.read()
+        writer.close()
+        header, _, content = raw.partition(b"\r\n\r\n")
+        lines = header.decode().split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = [line.split(": ", 1) for line in lines[1:] if ": " in line]
+        return status, headers, content
+
+    async def stream(self, path, cookie, on_event, source="127.0.0.1", ready=None):
+        # A batch of rows for hundreds of learners is one long `data:` line: well past asyncio's 64 KiB default.
+        reader, writer = await asyncio.open_connection(
+            "127.0.0.1", self.port, local_addr=(source, 0), limit=64 * 1024 * 1024)
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: {cookie}\r\n\r\n".encode())
+        await writer.drain()
+        event, data = None, []
+        try:
+            while True:
+                line = await reader.readline()
+                if not line:
+                    return
+                line = line.decode().rstrip("\r\n")
+                if line.startswith("event: "):
+                    event = line[7:]
+                elif line.startswith("data: "):
+                    data.append(line[6:])
+                elif line == "" and event:
+                    on_event(event, "\n".join(data))
+                    if ready is not None and not ready.done():
+                        ready.set_result(True)
+                    event, data = None, []
+                # Chunked framing lines (sizes) are neither; they are skipped.
+        finally:
+            writer.close()
+
+
+def cookie_of(headers, name):
+    for key, value in headers:
+        if key.lower() == "set-cookie" and value.startswith(name + "="):
+            return value.split(";")[0]
+    return None
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def rss_mb(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def populate(client, steps):
+    """Learners join and walk the lab: each reaches a random step, completing those before it."""
+    learners = []
+    semaphore = asyncio.Semaphore(32)
+
+    async def one(index):
+        async with semaphore:
+            source = f"127.0.{index // 50 + 1}.{index % 50 + 2}"
+            status, headers, body = await client.request("POST", "/api/v1/session", body={"name": f"Learner {index:03d}"}, source=source)
+            assert status == 201, (status, body[:200])
+            cookie = cookie_of(headers, "lg_session")
+            learner_id = json.loads(body)["learner"]["id"]
+            reach = random.randint(1, len(steps))
+            for step in steps[:reach]:
+                await client.request("GET", f"/labs/{LAB}/steps/{step}", cookie=cookie)
+                if step != steps[reach - 1]:
+                    await client.request("POST", f"/api/v1/labs/{LAB}/steps/{step}/complete", cookie=cookie, body={})
+            if random.random() < 0.1:
+                await client.request("POST", f"/api/v1/labs/{LAB}/steps/{steps[reach - 1]}/hand", cookie=cookie, body={})
+            learners.append((learner_id, cookie, reach - 1))
+
+    await asyncio.gather(*(one(index) for index in range(LEARNERS)))
+    return learners
+
+
+async def measure_page(client, instructor):
+    times, size = [], 0
+    for _ in range(20):
+        start = time.perf_counter()
+        status, _, body = await client.request("GET", f"/instructor?lab={LAB}", cookie=instructor)
+        times.append((time.perf_counter() - start) * 1000)
+        assert status == 200, status
+        size = len(body)
+    return statistics.median(times), percentile(times, 0.9), size
+
+
+async def measure_event_to_screen(client, instructor, learners, steps):
+    sent, latencies = {}, []
+
+    def on_event(name, data):
+        if name != "rows":
+            return
+        now = time.perf_counter()
+        for event in json.loads(data)["events"]:
+            key = (event["learnerId"], event["kind"], event["stepId"])
+            if key in sent:
+                latencies.append((now - sent.pop(key)) * 1000)
+
+    ready = asyncio.get_running_loop().create_future()
+    stream = asyncio.create_task(client.stream(f"/api/v1/instructor/labs/{LAB}/events", instructor, on_event, ready=ready))
+    await asyncio.sleep(0.5)
+    deadline = time.monotonic() + ACTIVE_SECONDS
+
+    async def act(learner_id, cookie, position):
+        hand = False
+        while time.monotonic() < deadline:
+            await asyncio.sleep(random.expovariate(1 / ACTION_SECONDS))
+            if random.random() < 0.8:
+                position = (position + random.choice([1, -1])) % len(steps)
+                key = (learner_id, "viewedStep", steps[position])
+                sent[key] = time.perf_counter()
+                await client.request("GET", f"/labs/{LAB}/steps/{steps[position]}", cookie=cookie)
+            else:
+                key = (learner_id, "loweredHand" if hand else "raisedHand", steps[position])
+                sent[key] = time.perf_counter()
+                await client.request("DELETE" if hand else "POST", f"/api/v1/labs/{LAB}/steps/{steps[position]}/hand", cookie=cookie, body=None if hand else {})
+                hand = not hand
+
+    await asyncio.gather(*(act(*learner) for learner in learners))
+    await asyncio.sleep(2)
+    stream.cancel()
+    return latencies, len(sent)
+
+
+async def measure_streams(client, instructor, learners, steps, pid):
+    opened, received = [], {"count": 0}
+    tasks = []
+
+    def on_event(name, data):
+        received["count"] += 1
+
+    for index in range(STREAMS):
+        if index % 200 == 0:
+            tasks.append(asyncio.create_task(client.stream(f"/api/v1/instructor/labs/{LAB}/events", instructor, on_event)))
+            continue
+        learner_id, cookie, position = learners[index % len(learners)]
+        ready = asyncio.get_running_loop().create_future()
+        opened.append(ready)
+        source = f"127.1.{index // 250}.{index % 250 + 2}"
+        tasks.append(asyncio.create_task(client.stream(
+            f"/api/v1/labs/{LAB}/steps/{steps[position]}/class-events", cookie, on_event, source=source, ready=ready)))
+        if index % 100 == 0:
+            await asyncio.sleep(0.05)
+    await asyncio.wait_for(asyncio.gather(*opened), timeout=120)
+    await asyncio.sleep(1)
+    memory = rss_mb(pid)
+    times = []
+    _, cookie, _ = learners[0]
+    for index in range(300):
+        start = time.perf_counter()
+        status, _, _ = await client.request("GET", f"/labs/{LAB}/steps/{steps[index % len(steps)]}", cookie=cookie)
+        times.append((time.perf_counter() - start) * 1000)
+        assert status == 200
+    for task in tasks:
+        task.cancel()
+    return memory, len(tasks), statistics.median(times), percentile(times, 0.99)
+
+
+async def main():
+    port = free_port()
+    folder = tempfile.mkdtemp()
+    server = subprocess.Popen(
+        [str(BINARY), "serve", "--port", str(port), "--database", f"{folder}/class.sqlite", "--labs", "labs",
+         "--instructor-key", KEY, "--log-level", "warning"], cwd=REPO, stdout=subprocess.DEVNULL)
+    client = Client(port)
+    try:
+        for _ in range(300):
+            try:
+                if (await client.request("GET", "/healthz"))[0] == 200:
+                    break
+            except OSError:
+                await asyncio.sleep(0.1)
+        lab = json.loads((await client.request("GET", f"/api/v1/labs/{LAB}"))[2])
+        steps = [step["id"] for exercise in lab["exercises"] for step in exercise["steps"]]
+        started = time.monotonic()
+        learners = await populate(client, steps)
+        print(f"class simulator: {len(learners)} learners walked {len(steps)} steps in {time.monotonic() - started:.1f} s")
+        status, headers, _ = await client.request("POST", "/api/v1/instructor/session", body={"key": KEY})
+        instructor = cookie_of(headers, "lg_instructor")
+        median, p90, size = await measure_page(client, instructor)
+        print(f"instructor page, {len(learners)} learners × {len(steps)} steps: {median:.1f} ms median, {p90:.1f} ms p90"
+              f" (goal < 50 ms), {size / 1024:.0f} KiB")
+        latencies, missing = await measure_event_to_screen(client, instructor, learners, steps)
+        print(f"event to screen, {len(learners)} learners active ({len(latencies)} events): p50 {percentile(latencies, 0.5):.0f} ms,"
+              f" p99 {percentile(latencies, 0.99):.0f} ms (goal p99 < 1000 ms); {missing} not seen")
+        memory, count, page_median, page_p99 = await measure_streams(client, instructor, learners, steps, server.pid)
+        print(f"{count} open SSE streams: resident memory {memory:.0f} MB (goal < 200 MB);"
+              f" step page meanwhile p50 {page_median:.1f} ms, p99 {page_p99:.1f} ms")
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
