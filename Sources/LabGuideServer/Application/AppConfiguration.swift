@@ -21,6 +21,9 @@ public struct AppConfiguration: Sendable {
     /// Joins each client address may make at once, and per minute after that.
     public var joinBurst: Int
     public var joinsPerMinute: Int
+    /// Verify runs each learner may start at once, and per minute after that (see `VerifyController`).
+    public var verifyBurst = 10
+    public var verifiesPerMinute = 20
     /// Where simulation runs go (`POST /api/v1/simulations`).
     public var simulationPool: SimulationPool.Configuration
 

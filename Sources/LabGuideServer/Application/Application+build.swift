@@ -83,7 +83,9 @@ func makeRouter(
     ClassEventsController(lookup: lookup, database: database).addRoutes(to: router.group("api/v1/labs"))
     VerifyController(
         lookup: lookup, database: database, requests: VerifyRequests(queue: dependencies.jobs),
-        limiter: VerifyController.makeLimiter(), renderer: dependencies.renderer, csrf: csrf
+        limiter: VerifyController.makeLimiter(
+            burst: configuration.verifyBurst, perMinute: configuration.verifiesPerMinute), renderer: dependencies.renderer,
+        csrf: csrf
     ).addRoutes(api: router.group("api/v1"), pages: router)
     let jobs = dependencies.jobs
     MetricsController(registry: dependencies.metrics, refresh: { await jobs.metrics?.refresh(from: jobs.database) })

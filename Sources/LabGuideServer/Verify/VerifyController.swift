@@ -17,10 +17,10 @@ struct VerifyController {
     let renderer: PageRenderer
     let csrf: CSRFProtection
 
-    /// Ten at once, then one every three seconds per learner: a click now and then plus "check as I go" every
+    /// By default ten at once, then one every three seconds per learner: a click now and then plus "check as I go" every
     /// 15 s fit well inside; a script hammering the button does not reach the queue.
-    static func makeLimiter() -> RateLimiter {
-        RateLimiter(configuration: .init(burst: 10, perMinute: 20)) { seconds in
+    static func makeLimiter(burst: Int, perMinute: Int) -> RateLimiter {
+        RateLimiter(configuration: .init(burst: burst, perMinute: perMinute)) { seconds in
             "You have verified many times in the last minute; try again in \(seconds) s."
         }
     }
