@@ -15,30 +15,39 @@ extension AppDatabase {
             }
             var progressByLearner: [Int64: [String: StepProgress]] = [:]
             // Read column by column: decoding 15,000 rows through Codable was most of a 500-learner page.
+            // Dates come as Unix seconds computed by SQLite: parsing 45,000 date strings in Swift was most of the rest.
             let rows = try Row.fetchCursor(
-                db, progress.select(sql: "learnerId, labId, stepId, status, firstViewedAt, completedAt, verifiedAt"))
+                db,
+                progress.select(
+                    sql: "learnerId, labId, stepId, status, \(Self.unixTime("firstViewedAt")), "
+                        + "\(Self.unixTime("completedAt")), \(Self.unixTime("verifiedAt"))"))
             while let row = try rows.next() {
                 let learnerID: Int64 = row[0]
                 let stepID: String = row[2]
                 progressByLearner[learnerID, default: [:]][stepID] = StepProgress(
                     learnerID: learnerID, labID: row[1], stepID: stepID,
-                    status: StepProgress.Status(rawValue: row[3]) ?? .viewed, firstViewedAt: row[4], completedAt: row[5],
-                    verifiedAt: row[6])
+                    status: StepProgress.Status(rawValue: row[3]) ?? .viewed,
+                    firstViewedAt: Date(timeIntervalSince1970: row[4] ?? 0),
+                    completedAt: (row[5] as Double?).map(Date.init(timeIntervalSince1970:)),
+                    verifiedAt: (row[6] as Double?).map(Date.init(timeIntervalSince1970:)))
             }
             // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
             var positions: [Int64: (stepID: String, at: Date)] = [:]
             let viewed = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT learnerId, stepId, createdAt, MAX(id) FROM event
+                    SELECT learnerId, stepId, \(Self.unixTime("createdAt")) AS createdAt, MAX(id) FROM event
                     WHERE labId = ? AND kind = 'viewedStep'\(only) GROUP BY learnerId
                     """, arguments: [labID])
-            for row in viewed { positions[row["learnerId"]] = (row["stepId"], row["createdAt"]) }
+            for row in viewed {
+                positions[row["learnerId"]] = (row["stepId"], Date(timeIntervalSince1970: row["createdAt"] ?? 0))
+            }
             var lastActivity: [Int64: Date] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT learnerId, MAX(createdAt) AS at FROM event WHERE 1 = 1\(only) GROUP BY learnerId")
-            {
-                lastActivity[row["learnerId"]] = row["at"]
+                db,
+                sql: "SELECT learnerId, \(Self.unixTime("MAX(createdAt)")) AS at FROM event WHERE 1 = 1\(only) GROUP BY learnerId"
+            ) {
+                lastActivity[row["learnerId"]] = Date(timeIntervalSince1970: row["at"] ?? 0)
             }
             return try learners.fetchAll(db).map { learner in
                 let id = learner.id ?? 0
@@ -67,5 +76,11 @@ extension AppDatabase {
             try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM job WHERE state = 'discarded' AND finishedAt >= ?", arguments: [date]) ?? 0
         }
+    }
+
+    /// SQL for a stored date column as Unix seconds (GRDB stores `yyyy-MM-dd HH:mm:ss.SSS` in UTC); NULL stays NULL.
+    /// Rounded to the millisecond the text holds, so the date is the one stored, not a julian-day approximation.
+    static func unixTime(_ column: String) -> String {
+        "(round((julianday(\(column)) - 2440587.5) * 86400000.0) / 1000.0)"
     }
 }
