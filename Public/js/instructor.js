@@ -115,19 +115,21 @@ function setUpClass() {
   const source = new EventSource(`/api/v1/instructor/labs/${root.dataset.lab}/events?${params}`);
   source.addEventListener("open", () => (live.textContent = "Live: changes show as they happen."));
   source.addEventListener("error", () => (live.textContent = "Reconnecting…"));
-  // Rows the page was rendered with count for the lists until the stream sends newer ones.
-  let primed = false;
-  source.addEventListener("rows", async (event) => {
-    if (!primed) {
-      primed = true;
-      try {
-        const response = await fetch(`/api/v1/instructor/labs/${root.dataset.lab}/class`, { credentials: "same-origin" });
-        for (const row of (await response.json()).rows) if (!rowsByLearner.has(row.learnerId)) rowsByLearner.set(row.learnerId, row);
-      } catch (error) {
-        /* The lists keep what the page showed. */
-      }
-    }
-    const { rows } = JSON.parse(event.data);
+  // The lists need every learner's row, and the page was rendered without them: the class is fetched once, and the
+  // events wait for it. Events are applied one after another, in the order they came, so an older row never
+  // replaces a newer one while the first fetch is still out.
+  const primed = fetch(`/api/v1/instructor/labs/${root.dataset.lab}/class`, { credentials: "same-origin" })
+    .then((response) => response.json())
+    .then(({ rows }) => {
+      for (const row of rows) if (!rowsByLearner.has(row.learnerId)) rowsByLearner.set(row.learnerId, row);
+      refreshLists();
+    })
+    .catch(() => {
+      /* The lists keep what the page showed until the stream sends rows. */
+    });
+  let applied = primed;
+  const applyRows = (data) => {
+    const { rows } = JSON.parse(data);
     const template = document.createElement("tbody");
     for (const { row, html } of rows) {
       rowsByLearner.set(row.learnerId, row);
@@ -139,6 +141,10 @@ function setUpClass() {
     }
     root.querySelector("[data-learner-count]").textContent = String(body.rows.length);
     refreshLists();
+  };
+  source.addEventListener("rows", (event) => {
+    // A row that cannot be drawn is skipped, so the ones after it still are.
+    applied = applied.then(() => applyRows(event.data)).catch(() => {});
   });
   root.addEventListener("click", (event) => {
     const target = event.target.closest("[data-clear-hand], [data-withdraw]");

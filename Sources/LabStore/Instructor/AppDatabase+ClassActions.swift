@@ -53,18 +53,29 @@ extension AppDatabase {
     }
 
     /// Broadcasts, holds and raised hands as of the last commit that changed them, read once per change.
+    ///
+    /// The generation moves just after a commit, so a reader that already sees the commit's rows may still be
+    /// handed the state from before it: fine for a page, which the next change refreshes, but not for a reader that
+    /// pairs the state with the events it just read. That one asks `currentClassState()`.
     public func classState() async throws -> ClassState {
         let generation = classStateChanged.generation
         if let cached = classStateCache.state(at: generation) { return cached }
         let writer = self.writer
         return try await classStateCache.load(at: generation) {
-            try await writer.read { db in
-                ClassState(
-                    broadcasts: try ClassBroadcast.filter(Column("withdrawnAt") == nil).order(Column("id")).fetchAll(db),
-                    holds: Dictionary(uniqueKeysWithValues: try ClassHold.fetchAll(db).map { ($0.labID, $0) }),
-                    raisedHands: Dictionary(uniqueKeysWithValues: try RaisedHand.fetchAll(db).map { ($0.learnerID, $0) }))
-            }
+            try await writer.read { db in try Self.readClassState(db) }
         }
+    }
+
+    /// The class state read from SQLite now, never from the cache: at least as new as any event read before it.
+    public func currentClassState() async throws -> ClassState {
+        try await writer.read { db in try Self.readClassState(db) }
+    }
+
+    private static func readClassState(_ db: Database) throws -> ClassState {
+        ClassState(
+            broadcasts: try ClassBroadcast.filter(Column("withdrawnAt") == nil).order(Column("id")).fetchAll(db),
+            holds: Dictionary(uniqueKeysWithValues: try ClassHold.fetchAll(db).map { ($0.labID, $0) }),
+            raisedHands: Dictionary(uniqueKeysWithValues: try RaisedHand.fetchAll(db).map { ($0.learnerID, $0) }))
     }
 
     /// The class state when it is already in memory and current; nil means "ask `classState()`".

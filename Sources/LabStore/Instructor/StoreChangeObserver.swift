@@ -28,8 +28,9 @@ final class StoreChangeObserver: TransactionObserver, @unchecked Sendable {
     }
 
     func databaseDidCommit(_ db: Database) {
-        if changedEvents { events.notify() }
+        // Class state first: a stream woken by the events then finds the cache already out of date.
         if changedClassState { classState.notify() }
+        if changedEvents { events.notify() }
         changedEvents = false
         changedClassState = false
     }

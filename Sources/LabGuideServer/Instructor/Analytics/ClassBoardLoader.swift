@@ -9,9 +9,10 @@ struct ClassBoardLoader: Sendable {
     let now: @Sendable () -> Date
 
     /// The whole class in `lab`, with the event id it is current to (read first, so nothing after it is missed).
+    /// Raised hands are read after the events, never from the cache, so a row always shows the hand its events say.
     func board(lab: Lab) async throws -> (board: ClassBoard, state: ClassState, lastEventID: Int64) {
         let lastEventID = try await database.latestEventID()
-        let state = try await database.classState()
+        let state = try await database.currentClassState()
         let activities = try await database.classActivity(labID: lab.id)
         let attempts = try await verifyAttempts(labID: lab.id, learnerIDs: nil)
         let board = ClassBoard.make(
@@ -21,7 +22,7 @@ struct ClassBoardLoader: Sendable {
 
     /// Only some learners' rows, against a funnel computed earlier (its medians decide who is stuck on time).
     func rows(lab: Lab, learnerIDs: [Int64], funnel: [StepFunnel]) async throws -> [ClassBoard.Row] {
-        let state = try await database.classState()
+        let state = try await database.currentClassState()
         let activities = try await database.classActivity(labID: lab.id, learnerIDs: learnerIDs)
         let attempts = try await verifyAttempts(labID: lab.id, learnerIDs: learnerIDs)
         return ClassBoard.make(
