@@ -12,10 +12,23 @@ import Synchronization
 /// every Verify cost as much CPU as it took time. On NIO, waiting costs nothing.
 public struct AsyncHTTPClientTransport: HTTPTransport {
     private let client: HTTPClient
+    private let loopbackClient: HTTPClient
 
-    /// - Parameter connectTimeout: how long a new connection may take (a dead endpoint refuses or times out here).
+    /// A loopback endpoint (the sandbox, a local emulator) either accepts at once or is down. AsyncHTTPClient keeps
+    /// retrying a refused connection until the connect timeout, so with the remote timeout one attempt at a dead
+    /// emulator took 2–3 s: three attempts outlasted a Verify check's 8 s budget on a busy machine, and calls
+    /// cut short by the budget never reached the endpoint's breaker, which then never opened.
+    public static let loopbackConnectTimeout: Duration = .seconds(1)
+
+    /// - Parameter connectTimeout: how long a new connection may take (a dead endpoint refuses or times out here);
+    ///   loopback endpoints get at most `loopbackConnectTimeout`.
     public init(connectTimeout: Duration = .seconds(3)) {
         client = Self.client(connectTimeout: connectTimeout)
+        loopbackClient = Self.client(connectTimeout: min(connectTimeout, Self.loopbackConnectTimeout))
+    }
+
+    static func isLoopback(host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
     public func send(_ request: AWSHTTPRequest, timeout: Duration) async throws -> AWSHTTPResponse {
@@ -31,6 +44,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         }
         do {
+            let client = Self.isLoopback(host: request.host) ? loopbackClient : client
             let response = try await client.execute(outgoing, timeout: .nanoseconds(timeout.nanoseconds))
             let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
             var headers = HTTPHeaders()
