@@ -31,23 +31,29 @@ extension AppDatabase {
                     completedAt: (row[5] as Double?).map(Date.init(timeIntervalSince1970:)),
                     verifiedAt: (row[6] as Double?).map(Date.init(timeIntervalSince1970:)))
             }
-            // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
+            // Each learner's latest event is found on an index of (learner, id), then read by its id: a GROUP BY
+            // over `createdAt` would visit every event of the class.
             var positions: [Int64: (stepID: String, at: Date)] = [:]
             let viewed = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT learnerId, stepId, \(Self.unixTime("createdAt")) AS createdAt, MAX(id) FROM event
-                    WHERE labId = ? AND kind = 'viewedStep'\(only) GROUP BY learnerId
+                    SELECT event.learnerId, event.stepId, \(Self.unixTime("event.createdAt")) AS createdAt FROM event
+                    JOIN (SELECT MAX(id) AS id FROM event WHERE labId = ? AND kind = 'viewedStep'\(only) GROUP BY learnerId)
+                    AS latest ON event.id = latest.id
                     """, arguments: [labID])
             for row in viewed {
-                positions[row["learnerId"]] = (row["stepId"], Date(timeIntervalSince1970: row["createdAt"] ?? 0))
+                positions[row[0]] = (row[1], Date(timeIntervalSince1970: row[2] ?? 0))
             }
             var lastActivity: [Int64: Date] = [:]
             for row in try Row.fetchAll(
                 db,
-                sql: "SELECT learnerId, \(Self.unixTime("MAX(createdAt)")) AS at FROM event WHERE 1 = 1\(only) GROUP BY learnerId"
+                sql: """
+                    SELECT event.learnerId, \(Self.unixTime("event.createdAt")) AS at FROM event
+                    JOIN (SELECT MAX(id) AS id FROM event WHERE 1 = 1\(only) GROUP BY learnerId) AS latest
+                    ON event.id = latest.id
+                    """
             ) {
-                lastActivity[row["learnerId"]] = Date(timeIntervalSince1970: row["at"] ?? 0)
+                lastActivity[row[0]] = Date(timeIntervalSince1970: row[1] ?? 0)
             }
             return try learners.fetchAll(db).map { learner in
                 let id = learner.id ?? 0

@@ -54,7 +54,16 @@ struct ClassBoardTests {
         #expect(board.rows.map(\.completedSteps) == [2, 1, 0])
         #expect(board.rows.map { $0.currentStep?.id } == [steps[1], steps[1], steps[0]])
         #expect(board.rows[1].currentStepSince == minutes(8))
-        #expect(board.rows[2].lastActivityAt == minutes(1))
+        #expect(board.rows.map(\.lastActivityAt) == [minutes(10), minutes(8), minutes(1)])
+
+        // The matrix writes the cells it knows ahead, and the ones with attempts as they come.
+        let html = MatrixTable(lab: lab, exerciseID: nil, now: minutes(12)).row(board.rows[1])
+        #expect(html.contains("<td class=\"cell c-completed\" data-step=\"\(steps[0])\" title=\"1: completed\">✓</td>"))
+        #expect(
+            html.contains(
+                "<td class=\"cell c-failedVerify\" data-step=\"\(steps[1])\" title=\"2: failed verify, 2 Verify attempts\">✗2</td>"
+            ))
+        #expect(html.contains("<td class=\"cell c-notStarted\" data-step=\"\(steps[2])\" title=\"3: not started\"></td>"))
 
         let first = board.funnel[0]
         #expect((first.reached, first.completed, first.verified) == (3, 2, 0))

@@ -1,7 +1,9 @@
 """A simulated class against a real `labguide serve`, to measure the instructor's view (each figure beside its goal).
 
 Learners join (from several loopback source addresses, since joins are limited per address), walk the lab's steps
-at a random pace, complete them and raise hands. Then:
+at a random pace, complete them, verify them on the sandbox (moto, started by `serve --sandbox`) and raise hands.
+A share of them (PROVISION_SHARE) has LabGuide provision the lab's base first, so their cluster check passes; the
+others' Verify finds nothing and fails, as a learner's would before running the step's commands. Then:
 
 1. the instructor page for CLASS_LEARNERS learners × every step: its response time on loopback (the render is most
    of it) and its size; goal: under 50 ms;
@@ -29,6 +31,10 @@ LEARNERS = int(os.environ.get("CLASS_LEARNERS", "500"))
 STREAMS = int(os.environ.get("CLASS_STREAMS", "2000"))
 ACTIVE_SECONDS = float(os.environ.get("CLASS_ACTIVE_SECONDS", "30"))
 ACTION_SECONDS = float(os.environ.get("ACTION_SECONDS", "5"))
+PROVISION_SHARE = float(os.environ.get("PROVISION_SHARE", "0.1"))
+# Of a learner's actions while active: the rest move to a neighbouring step; hands take what is left after Verify.
+VERIFY_SHARE, HAND_SHARE = 0.15, 0.1
+FINISHED_JOB_STATES = {"completed", "discarded", "cancelled"}
 KEY = "bench-instructor-key-0123456789"
 LAB = "cross-service"
 
@@ -107,9 +113,30 @@ def rss_mb(pid):
     return float("nan")
 
 
-async def populate(client, steps):
-    """Learners join and walk the lab: each reaches a random step, completing those before it."""
-    learners = []
+async def wait_until(client, path, cookie, finished, timeout=300):
+    """Polls a job or a Verify attempt (JSON) until `finished` says so."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status, _, body = await client.request("GET", path, cookie=cookie)
+        if status == 200 and finished(json.loads(body)):
+            return json.loads(body)
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"{path} did not finish within {timeout} s")
+
+
+async def verify(client, cookie, step):
+    """Clicks Verify on a step and waits for its attempt; returns the attempt's state."""
+    status, _, body = await client.request("POST", f"/api/v1/labs/{LAB}/steps/{step}/verify", cookie=cookie, body={})
+    assert status in (200, 202), (status, body[:200])
+    attempt = json.loads(body)["attempts"][0]["id"]
+    done = await wait_until(client, f"/api/v1/verify-attempts/{attempt}", cookie, lambda a: a["state"] != "running")
+    return done["state"]
+
+
+async def populate(client, steps, checked):
+    """Learners join and walk the lab: each reaches a random step, completing those before it. Some have the base
+    provisioned and verify the step it answers; the rest verify the step they are on, when it has checks."""
+    learners, verifies = [], {}
     semaphore = asyncio.Semaphore(32)
 
     async def one(index):
@@ -124,12 +151,23 @@ async def populate(client, steps):
                 await client.request("GET", f"/labs/{LAB}/steps/{step}", cookie=cookie)
                 if step != steps[reach - 1]:
                     await client.request("POST", f"/api/v1/labs/{LAB}/steps/{step}/complete", cookie=cookie, body={})
+            if random.random() < PROVISION_SHARE:
+                status, _, body = await client.request("POST", f"/api/v1/labs/{LAB}/provision", cookie=cookie, body={})
+                assert status in (200, 202), (status, body[:200])
+                job = json.loads(body)["job"]["id"]
+                finished = await wait_until(client, f"/api/v1/jobs/{job}", cookie, lambda j: j["state"] in FINISHED_JOB_STATES)
+                assert finished["state"] == "completed", finished
+                state = await verify(client, cookie, "network-and-cluster")
+                verifies[state] = verifies.get(state, 0) + 1
+            elif steps[reach - 1] in checked:
+                state = await verify(client, cookie, steps[reach - 1])
+                verifies[state] = verifies.get(state, 0) + 1
             if random.random() < 0.1:
                 await client.request("POST", f"/api/v1/labs/{LAB}/steps/{steps[reach - 1]}/hand", cookie=cookie, body={})
             learners.append((learner_id, cookie, reach - 1))
 
     await asyncio.gather(*(one(index) for index in range(LEARNERS)))
-    return learners
+    return learners, verifies
 
 
 async def measure_page(client, instructor):
@@ -149,17 +187,20 @@ async def measure_page(client, instructor):
     return statistics.median(times), percentile(times, 0.9), size, load, render
 
 
-async def measure_event_to_screen(client, instructor, learners, steps):
-    sent, latencies = {}, []
+async def measure_event_to_screen(client, instructor, learners, steps, checked):
+    """Every learner acts every ACTION_SECONDS on average. A view or a hand is timed from its request; a Verify from
+    its click to the instructor's event with its result, so the job's run on the sandbox is part of it."""
+    sent, latencies, verify_latencies = {}, [], []
 
     def on_event(name, data):
         if name != "rows":
             return
         now = time.perf_counter()
         for event in json.loads(data)["events"]:
-            key = (event["learnerId"], event["kind"], event["stepId"])
+            kind = "verify" if event["kind"] in ("verifiedStep", "failedVerify") else event["kind"]
+            key = (event["learnerId"], kind, event["stepId"])
             if key in sent:
-                latencies.append((now - sent.pop(key)) * 1000)
+                (verify_latencies if kind == "verify" else latencies).append((now - sent.pop(key)) * 1000)
 
     ready = asyncio.get_running_loop().create_future()
     stream = asyncio.create_task(client.stream(f"/api/v1/instructor/labs/{LAB}/events", instructor, on_event, ready=ready))
@@ -170,7 +211,14 @@ async def measure_event_to_screen(client, instructor, learners, steps):
         hand = False
         while time.monotonic() < deadline:
             await asyncio.sleep(random.expovariate(1 / ACTION_SECONDS))
-            if random.random() < 0.8:
+            choice = random.random()
+            if choice < VERIFY_SHARE and steps[position] in checked and (learner_id, "verify", steps[position]) not in sent:
+                key = (learner_id, "verify", steps[position])
+                sent[key] = time.perf_counter()
+                status, _, _ = await client.request("POST", f"/api/v1/labs/{LAB}/steps/{steps[position]}/verify", cookie=cookie, body={})
+                if status not in (200, 202):
+                    sent.pop(key, None)
+            elif choice < 1 - HAND_SHARE:
                 position = (position + random.choice([1, -1])) % len(steps)
                 key = (learner_id, "viewedStep", steps[position])
                 sent[key] = time.perf_counter()
@@ -182,9 +230,14 @@ async def measure_event_to_screen(client, instructor, learners, steps):
                 hand = not hand
 
     await asyncio.gather(*(act(*learner) for learner in learners))
-    await asyncio.sleep(2)
+    # Verifies still running finish and reach the stream.
+    for _ in range(100):
+        if not any(kind == "verify" for _, kind, _ in sent):
+            break
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(1)
     stream.cancel()
-    return latencies, len(sent)
+    return latencies, verify_latencies, len(sent)
 
 
 async def measure_streams(client, instructor, learners, steps, pid):
@@ -226,7 +279,8 @@ async def main():
     folder = tempfile.mkdtemp()
     server = subprocess.Popen(
         [str(BINARY), "serve", "--port", str(port), "--database", f"{folder}/class.sqlite", "--labs", "labs",
-         "--instructor-key", KEY, "--log-level", "warning"], cwd=REPO, stdout=subprocess.DEVNULL)
+         "--instructor-key", KEY, "--log-level", "warning", "--sandbox", "--sandbox-port", str(free_port())],
+        cwd=REPO, stdout=subprocess.DEVNULL)
     client = Client(port)
     try:
         for _ in range(300):
@@ -235,20 +289,27 @@ async def main():
                     break
             except OSError:
                 await asyncio.sleep(0.1)
+        await wait_until(client, "/api/v1/sandbox", None, lambda sandbox: sandbox["state"] == "ready", timeout=120)
         lab = json.loads((await client.request("GET", f"/api/v1/labs/{LAB}"))[2])
-        steps = [step["id"] for exercise in lab["exercises"] for step in exercise["steps"]]
+        all_steps = [step for exercise in lab["exercises"] for step in exercise["steps"]]
+        steps = [step["id"] for step in all_steps]
+        checked = {step["id"] for step in all_steps if any(check["supportedByEmulator"] for check in step["checks"])}
         started = time.monotonic()
-        learners = await populate(client, steps)
-        print(f"class simulator: {len(learners)} learners walked {len(steps)} steps in {time.monotonic() - started:.1f} s")
+        learners, verifies = await populate(client, steps, checked)
+        print(f"class simulator: {len(learners)} learners walked {len(steps)} steps in {time.monotonic() - started:.1f} s;"
+              f" {round(PROVISION_SHARE * 100)}% had the base provisioned; Verify on the sandbox:"
+              f" {', '.join(f'{count} {state}' for state, count in sorted(verifies.items()))}")
         status, headers, _ = await client.request("POST", "/api/v1/instructor/session", body={"key": KEY})
         instructor = cookie_of(headers, "lg_instructor")
         median, p90, size, load, render = await measure_page(client, instructor)
         print(f"instructor page, {len(learners)} learners × {len(steps)} steps: on the server {load + render:.1f} ms median"
               f" (reading the store {load:.1f} ms, rendering {render:.1f} ms; goal < 50 ms); {median:.1f} ms median,"
               f" {p90:.1f} ms p90 at the client on loopback; {size / 1024:.0f} KiB")
-        latencies, missing = await measure_event_to_screen(client, instructor, learners, steps)
-        print(f"event to screen, {len(learners)} learners active ({len(latencies)} events): p50 {percentile(latencies, 0.5):.0f} ms,"
+        latencies, verify_latencies, missing = await measure_event_to_screen(client, instructor, learners, steps, checked)
+        print(f"event to screen, {len(learners)} learners active ({len(latencies)} views and hands): p50 {percentile(latencies, 0.5):.0f} ms,"
               f" p99 {percentile(latencies, 0.99):.0f} ms (goal p99 < 1000 ms); {missing} not seen")
+        print(f"Verify click to its result on the instructor's screen ({len(verify_latencies)} verifies on the sandbox):"
+              f" p50 {percentile(verify_latencies, 0.5):.0f} ms, p99 {percentile(verify_latencies, 0.99):.0f} ms")
         memory, count, page_median, page_p99 = await measure_streams(client, instructor, learners, steps, server.pid)
         print(f"{count} open SSE streams: resident memory {memory:.0f} MB (goal < 200 MB);"
               f" step page meanwhile p50 {page_median:.1f} ms, p99 {page_p99:.1f} ms")

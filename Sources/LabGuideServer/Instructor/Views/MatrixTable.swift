@@ -10,12 +10,19 @@ struct MatrixTable: Sendable {
     /// The columns shown: every step, or one exercise's.
     let steps: [(number: Int, step: Step)]
     let now: Date
+    /// Each column's cell for each state without Verify attempts, written once per table: most cells are one of
+    /// these, so a row is mostly appends.
+    private let plainCells: [[ClassBoard.CellState: String]]
 
     init(lab: Lab, exerciseID: String?, now: Date) {
         self.lab = lab
         self.now = now
         steps = lab.steps.enumerated().map { (number: $0.offset + 1, step: $0.element) }
             .filter { exerciseID == nil || $0.step.exerciseID == exerciseID }
+        plainCells = steps.map { number, step in
+            Dictionary(
+                uniqueKeysWithValues: Self.symbols.keys.map { ($0, Self.cell($0, attempts: 0, number: number, step: step)) })
+        }
     }
 
     static let symbols: [ClassBoard.CellState: (symbol: String, label: String)] = [
@@ -71,16 +78,23 @@ struct MatrixTable: Sendable {
                 "<span data-since=\"\(Int(last.timeIntervalSince1970))\">\(Self.duration(now.timeIntervalSince(last)))</span> ago"
         }
         html += "</td><td class=\"matrix-progress\">\(row.completedSteps)/\(lab.steps.count)</td>"
-        for (number, step) in steps {
+        for (column, (number, step)) in steps.enumerated() {
             let cell = row.cells[number - 1]
-            let (symbol, label) = Self.symbols[cell.state] ?? ("", "")
-            let attempts = cell.attempts > 0 ? ", \(cell.attempts) Verify attempt\(cell.attempts == 1 ? "" : "s")" : ""
-            html +=
-                "<td class=\"cell c-\(cell.state.rawValue)\" data-step=\"\(step.id)\" title=\"\(number): \(label)\(attempts)\">"
-            html += cell.state == .failedVerify ? "\(symbol)\(cell.attempts)" : symbol
-            html += "</td>"
+            if cell.attempts == 0, let plain = plainCells[column][cell.state] {
+                html += plain
+            } else {
+                html += Self.cell(cell.state, attempts: cell.attempts, number: number, step: step)
+            }
         }
         return html + "</tr>"
+    }
+
+    private static func cell(_ state: ClassBoard.CellState, attempts: Int, number: Int, step: Step) -> String {
+        let (symbol, label) = symbols[state] ?? ("", "")
+        let count = attempts > 0 ? ", \(attempts) Verify attempt\(attempts == 1 ? "" : "s")" : ""
+        let text = state == .failedVerify ? "\(symbol)\(attempts)" : symbol
+        return
+            "<td class=\"cell c-\(state.rawValue)\" data-step=\"\(step.id)\" title=\"\(number): \(label)\(count)\">\(text)</td>"
     }
 
     func table(_ rows: [ClassBoard.Row]) -> String {
