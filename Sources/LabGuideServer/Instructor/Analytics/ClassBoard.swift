@@ -44,14 +44,14 @@ struct ClassBoard: Sendable {
         let rows = activities.map { activity in
             let id = activity.learner.id ?? 0
             let learnerAttempts = attempts[id] ?? []
-            let attemptsByStep = Dictionary(grouping: learnerAttempts, by: \.stepID)
+            let attemptsByStep = learnerAttempts.isEmpty ? [:] : Dictionary(grouping: learnerAttempts, by: \.stepID)
             let cells = lab.steps.map { step in
                 cell(progress: activity.progress[step.id], attempts: attemptsByStep[step.id] ?? [])
             }
             let completed = cells.count { $0.state == .completed || $0.state == .verified }
             let current = activity.currentStepID.flatMap(lab.step(id:))
             let currentCell = current.flatMap { lab.stepIndex(id: $0.id) }.map { cells[$0] }
-            let verified = Set(zip(lab.steps, cells).filter { $0.1.state == .verified }.map(\.0.id))
+            let verified = Set(cells.indices.filter { cells[$0].state == .verified }.map { lab.steps[$0].id })
             let stuck = rule.assess(
                 step: current, since: activity.currentStepSince,
                 isStepDone: currentCell.map { $0.state == .completed || $0.state == .verified } ?? false,
@@ -86,8 +86,9 @@ struct ClassBoard: Sendable {
 
     /// Stuck learners first (raised hands among them first), then everyone else in `order`.
     func sorted(by order: RowOrder) -> [Row] {
-        rows.enumerated().sorted { left, right in
-            let (a, b) = (left.element, right.element)
+        // Indices are sorted, not rows: a row carries its 29 cells, and the sort moves each many times.
+        rows.indices.sorted { left, right in
+            let (a, b) = (rows[left], rows[right])
             switch order {
             case .stuckFirst:
                 let rankA = (a.stuck != nil ? 0 : 2) + (a.raisedHand != nil ? 0 : 1)
@@ -99,8 +100,8 @@ struct ClassBoard: Sendable {
                 let (atA, atB) = (a.lastActivityAt ?? .distantPast, b.lastActivityAt ?? .distantPast)
                 if atA != atB { return atA > atB }
             }
-            return left.offset < right.offset
-        }.map(\.element)
+            return left < right
+        }.map { rows[$0] }
     }
 
     enum RowOrder: String, Sendable, CaseIterable {

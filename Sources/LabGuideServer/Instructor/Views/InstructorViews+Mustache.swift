@@ -41,8 +41,31 @@ extension InstructorPageView: MustacheParent {
         }
     }
 }
-extension InstructorPageView.Option: ReflectedMustacheParent {}
-extension InstructorPageView.Listed: ReflectedMustacheParent {}
+/// Written out too: a class can list hundreds of stuck learners, and each lookup by reflection walks the fields.
+extension InstructorPageView.Listed: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "learnerID": learnerID
+        case "name": self.name
+        case "stepTitle": stepTitle
+        case "summary": summary
+        case "message": message.map { $0 as Any }
+        default: nil
+        }
+    }
+}
+
+extension InstructorPageView.Option: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "isSelected": isSelected
+        default: nil
+        }
+    }
+}
+
 extension InstructorPageView.Broadcast: ReflectedMustacheParent {}
 extension InstructorSignInView: ReflectedMustacheParent {}
 extension InstructorLearnerView: ReflectedMustacheParent {}

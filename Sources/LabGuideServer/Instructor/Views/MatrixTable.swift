@@ -78,12 +78,14 @@ struct MatrixTable: Sendable {
                 "<span data-since=\"\(Int(last.timeIntervalSince1970))\">\(Self.duration(now.timeIntervalSince(last)))</span> ago"
         }
         html += "</td><td class=\"matrix-progress\">\(row.completedSteps)/\(lab.steps.count)</td>"
-        for (column, (number, step)) in steps.enumerated() {
+        // By index: a `Step` is large, and copying one per cell showed in the profile.
+        for column in steps.indices {
+            let number = steps[column].number
             let cell = row.cells[number - 1]
             if cell.attempts == 0, let plain = plainCells[column][cell.state] {
                 html += plain
             } else {
-                html += Self.cell(cell.state, attempts: cell.attempts, number: number, step: step)
+                html += Self.cell(cell.state, attempts: cell.attempts, number: number, step: steps[column].step)
             }
         }
         return html + "</tr>"
