@@ -65,7 +65,16 @@ function renderList(listSelector, emptySelector, rows, pick) {
     alias.className = "learner-alias";
     alias.textContent = `Learner ${row.learnerId}`;
     item.append(link, alias, text.text);
-    if (text.button) item.append(text.button);
+    if (text.since) {
+      // "since 2 min ago", kept current by `ticking` like the matrix's times.
+      const meta = document.createElement("span");
+      meta.className = "meta";
+      const since = document.createElement("span");
+      since.dataset.since = String(Math.round(Date.parse(text.since) / 1000));
+      meta.append(" since ", since, " ago");
+      item.append(meta);
+    }
+    if (text.button) item.append(" ", text.button);
     list.append(item);
   }
   root.querySelector(emptySelector).hidden = list.children.length > 0;
@@ -104,11 +113,12 @@ function setUpClass() {
   const refreshLists = () => {
     const rows = [...rowsByLearner.values()];
     renderList("[data-hands]", "[data-hands-empty]", rows, (row) =>
-      row.raisedHand ? { text: ` on ${row.currentStepTitle ?? row.raisedHand.stepId}`, button: clearButton(row.learnerId) } : null,
+      row.raisedHand ? { text: ` on ${row.raisedHand.stepTitle}`, since: row.raisedHand.raisedAt, button: clearButton(row.learnerId) } : null,
     );
     renderList("[data-stuck-list]", "[data-stuck-empty]", rows, (row) =>
       row.stuck ? { text: `: ${row.stuck.summary}${row.stuck.lastFailedMessage ? ` — last failed check: ${row.stuck.lastFailedCheck}: ${row.stuck.lastFailedMessage}` : ""}` } : null,
     );
+    ticking();
   };
   const params = new URLSearchParams({ after: root.dataset.lastEventId });
   if (root.dataset.exercise) params.set("exercise", root.dataset.exercise);

@@ -127,6 +127,12 @@ def test_a_raised_hand_shows_and_clears(learner, instructor):
     hands = instructor.locator("[data-hands]")
     expect(hands).to_contain_text("Hand Raiser")
     expect(learner.get_by_role("button", name=re.compile("Hand raised"))).to_be_visible()
+    # The learner moves on; the list still names the step the hand went up on.
+    learner.goto("/labs/cross-service/steps/set-up-your-shell")
+    row = instructor.locator(f'tr[data-learner-id="{learner_id(learner)}"]')
+    expect(row.locator(".matrix-current")).to_contain_text("Prerequisites")
+    expect(hands.locator("li", has_text="Hand Raiser")).to_contain_text("on What you will build since")
+    expect(learner.get_by_role("button", name=re.compile("Hand raised"))).to_be_visible()
     hands.locator("li", has_text="Hand Raiser").get_by_role("button", name="Clear").click()
     expect(hands).not_to_contain_text("Hand Raiser")
     expect(learner.get_by_role("button", name="Raise hand")).to_be_visible()

@@ -26,6 +26,8 @@ struct ClassBoard: Sendable {
         let percent: Int
         let stuck: StuckReason?
         let raisedHand: RaisedHand?
+        /// The title of the step the hand went up on, which need not be the current step.
+        let raisedHandStepTitle: String?
     }
 
     let lab: Lab
@@ -52,6 +54,7 @@ struct ClassBoard: Sendable {
             let current = activity.currentStepID.flatMap(lab.step(id:))
             let currentCell = current.flatMap { lab.stepIndex(id: $0.id) }.map { cells[$0] }
             let verified = Set(cells.indices.filter { cells[$0].state == .verified }.map { lab.steps[$0].id })
+            let hand = raisedHands[id].flatMap { $0.labID == lab.id ? $0 : nil }
             let stuck = rule.assess(
                 step: current, since: activity.currentStepSince,
                 isStepDone: currentCell.map { $0.state == .completed || $0.state == .verified } ?? false,
@@ -62,7 +65,7 @@ struct ClassBoard: Sendable {
                 learner: activity.learner, cells: cells, currentStep: current, currentStepSince: activity.currentStepSince,
                 lastActivityAt: activity.lastActivityAt, completedSteps: completed,
                 percent: lab.steps.isEmpty ? 0 : completed * 100 / lab.steps.count, stuck: stuck,
-                raisedHand: raisedHands[id].flatMap { $0.labID == lab.id ? $0 : nil })
+                raisedHand: hand, raisedHandStepTitle: hand.map { lab.step(id: $0.stepID)?.title ?? $0.stepID })
         }
         return ClassBoard(lab: lab, rows: rows, funnel: funnel, now: now)
     }

@@ -66,6 +66,7 @@ struct ClassRowDTO: Codable, Sendable, Equatable {
 
     struct Hand: Codable, Sendable, Equatable {
         let stepId: String
+        let stepTitle: String
         let raisedAt: Date
     }
 
@@ -100,7 +101,9 @@ struct ClassRowDTO: Codable, Sendable, Equatable {
                 kind: $0.kind.rawValue, stepId: $0.stepID, summary: $0.summary, lastFailedCheck: $0.lastFailedCheck?.name,
                 lastFailedMessage: $0.lastFailedCheck?.message)
         }
-        raisedHand = row.raisedHand.map { Hand(stepId: $0.stepID, raisedAt: $0.raisedAt) }
+        raisedHand = row.raisedHand.map {
+            Hand(stepId: $0.stepID, stepTitle: row.raisedHandStepTitle ?? $0.stepID, raisedAt: $0.raisedAt)
+        }
     }
 }
 

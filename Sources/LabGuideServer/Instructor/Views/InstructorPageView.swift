@@ -79,7 +79,7 @@ struct InstructorPageView: Sendable {
             row.raisedHand.map { hand in
                 Listed(
                     learnerID: row.learner.id ?? 0, name: row.learner.name,
-                    stepTitle: lab.step(id: hand.stepID)?.title ?? hand.stepID,
+                    stepTitle: row.raisedHandStepTitle ?? hand.stepID,
                     summary: "since \(MatrixTable.duration(board.now.timeIntervalSince(hand.raisedAt))) ago", message: nil)
             }
         }
