@@ -35,6 +35,19 @@ struct SimulationPoolTests {
         return nil
     }
 
+    /// Sends the largest run on a connection of its own and waits until it holds the pool (no answer yet), sending
+    /// it again if it was refused. With no wait allowed, a probe sent right behind it could reach the pool first,
+    /// and the run was then refused at once: every probe after it found the pool free.
+    static func startLargestRun(port: Int) async throws -> RawConnection {
+        for _ in 0..<20 {
+            let runner = try RawConnection(port: port)
+            runner.send(post(largestRun))
+            let answer = try await runner.read(until: "\r\n\r\n", timeout: .milliseconds(300))
+            if !answer.hasPrefix("HTTP/1.1 503") { return runner }
+        }
+        throw POSIXError(.EBUSY)
+    }
+
     /// Posts the small run until the pool takes it again or `timeout` passes.
     static func waitUntilFree(_ client: some TestClientProtocol, timeout: Duration) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
@@ -56,8 +69,7 @@ struct SimulationPoolTests {
         try await app.test(.live) { client in
             let session = try await client.join("Pool")
             let port = try #require(client.port)
-            let runner = try RawConnection(port: port)
-            runner.send(Self.post(Self.largestRun))
+            let runner = try await Self.startLargestRun(port: port)
 
             // Full: another run gets 503 with Retry-After at once.
             let refusal = try #require(try await Self.waitUntilFull(client, timeout: .seconds(10)))
